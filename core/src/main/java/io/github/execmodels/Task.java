@@ -1,0 +1,97 @@
+package io.github.execmodels;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+/**
+ * The handle of work given to {@link ExecutionModel#submit(Job)}: a {@link Future} that can also be composed
+ * (through {@link #toCompletableFuture()}) and joined without checked exceptions.
+ *
+ * <p>{@link #cancel(boolean) cancel(true)} really stops the work where the model can: it interrupts the thread
+ * running it, kills the worker process that runs it, or cancels the coroutine.
+ *
+ * <p>Departures from {@link Future}: none for {@code get}; {@link #join()} and {@link #join(Duration)} throw
+ * {@link TaskFailedException} (whose cause is the job's own exception) instead of {@code ExecutionException}.
+ *
+ * <p>Implementations are thread safe.
+ *
+ * @param <R> the result type
+ * @since 0.1
+ */
+public interface Task<R> extends Future<R> {
+
+    /**
+     * Where a task is in its life.
+     *
+     * @since 0.1
+     */
+    enum State {
+        /** Accepted, not started. */
+        PENDING,
+        /** Running now. */
+        RUNNING,
+        /** Completed with a result. */
+        SUCCEEDED,
+        /** Completed with an exception. */
+        FAILED,
+        /** Cancelled before it completed. */
+        CANCELLED;
+
+        /**
+         * Tells whether this state is final.
+         *
+         * @return {@code true} for {@link #SUCCEEDED}, {@link #FAILED} and {@link #CANCELLED}
+         * @since 0.1
+         */
+        public boolean isDone() {
+            return this != PENDING && this != RUNNING;
+        }
+    }
+
+    /**
+     * Waits for the task and returns its result.
+     *
+     * @return the result
+     * @throws TaskFailedException if the task failed; {@link TaskFailedException#getCause()} is its exception
+     *     (a {@link WorkerCrashedException} or {@link TaskTimeoutException} is thrown as itself)
+     * @throws CancellationException if the task was cancelled
+     * @throws IllegalStateException if waiting here would deadlock (on an event loop's own thread)
+     * @since 0.1
+     */
+    R join();
+
+    /**
+     * Waits at most {@code timeout} for the task and returns its result.
+     *
+     * @param timeout how long to wait
+     * @return the result
+     * @throws TaskTimeoutException if the task is not done in time; the task is not cancelled
+     * @throws TaskFailedException if the task failed
+     * @throws CancellationException if the task was cancelled
+     * @throws NullPointerException if {@code timeout} is {@code null}
+     * @since 0.1
+     */
+    R join(Duration timeout);
+
+    /**
+     * Returns where the task is in its life.
+     *
+     * @return the state at the time of the call
+     * @since 0.1
+     */
+    State state();
+
+    /**
+     * Returns a {@link CompletableFuture} that completes with this task, for composition.
+     *
+     * <p>It completes with the task's result, or exceptionally with the task's own exception (not wrapped), or is
+     * cancelled with it. Cancelling the returned future cancels this task (with interruption); completing it by
+     * other means does not affect the task.
+     *
+     * @return a future that follows this task
+     * @since 0.1
+     */
+    CompletableFuture<R> toCompletableFuture();
+}

@@ -1,0 +1,10 @@
+package io.github.execmodels;
+
+/** The sequential model against the contract: it runs everything on the caller, so it has no capability. */
+class SequentialModelTest extends ExecutionModelContract {
+
+    @Override
+    protected ExecutionModel newModel() {
+        return Models.sequential();
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.execmodels.examples;
+
+import io.github.execmodels.Models;
+import io.github.execmodels.examples.primes.PrimeExperiment;
+import io.github.execmodels.examples.primes.PrimeExperiment.Row;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The showcase the README runs: the lecture's prime-number table on every model on the class path.
+ *
+ * <p>Run {@code Showcase --help} for the flags.
+ */
+public final class Showcase {
+
+    static final String USAGE = String.join("\n",
+            "usage: Showcase [-n N] [-r R] [--sqrt] [--models spec,spec,...] [--help]",
+            "",
+            "The lecture's experiment: timeit(get_prime_numbers(N), number=R) on each execution model.",
+            "  -n N          numbers to test, 1..N (default 10000)",
+            "  -r R          timed repetitions per model (default 25)",
+            "  --sqrt        trial division up to the square root (default: up to n-1, as in the lecture)",
+            "  --models L    comma-separated specs (default: " + String.join(",", PrimeExperiment.defaultSpecs()) + ")",
+            "  --help        this text",
+            "",
+            "Other examples (each has a main method; see the examples module):",
+            "  io.github.execmodels.examples.primes.PrimeExperiment  the table above, as a library",
+            "Progress goes to standard error; the table to standard output.");
+
+    private Showcase() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the showcase; returns the process exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        if (options.help) {
+            out.println(USAGE);
+            return 0;
+        }
+        PrimeExperiment experiment = new PrimeExperiment(options.n, options.repetitions, options.sqrt);
+        out.printf("get_prime_numbers(%d) x %d, %s trial division, Java %s, %d processors, models available: %s%n%n",
+                options.n, options.repetitions, options.sqrt ? "square-root" : "linear (the lecture's)",
+                Runtime.version().feature(), Runtime.getRuntime().availableProcessors(), Models.available());
+        List<Row> rows = new ArrayList<>();
+        for (String spec : options.models) {
+            ProgressBar bar = new ProgressBar(err, spec, options.repetitions);
+            bar.update(0);
+            rows.add(experiment.run(spec, bar::update));
+            bar.finish();
+        }
+        Table.print(rows, out);
+        return 0;
+    }
+
+    /** The command-line flags. */
+    static final class Options {
+        int n = 10_000;
+        int repetitions = 25;
+        boolean sqrt;
+        boolean help;
+        List<String> models = PrimeExperiment.defaultSpecs();
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "-n":
+                        options.n = positive("-n", value(args, ++i, "-n"));
+                        break;
+                    case "-r":
+                        options.repetitions = positive("-r", value(args, ++i, "-r"));
+                        break;
+                    case "--sqrt":
+                        options.sqrt = true;
+                        break;
+                    case "--models":
+                        options.models = Arrays.asList(value(args, ++i, "--models").split(","));
+                        break;
+                    case "--help":
+                    case "-h":
+                        options.help = true;
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown flag \"" + args[i] + "\"");
+                }
+            }
+            return options;
+        }
+
+        private static String value(String[] args, int i, String flag) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int positive(String flag, String text) {
+            int value;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(flag + ": \"" + text + "\" is not a number");
+            }
+            if (value < 1) {
+                throw new IllegalArgumentException(flag + ": " + value + " (expected: > 0)");
+            }
+            return value;
+        }
+    }
+}

@@ -13,8 +13,8 @@ import io.github.execmodels.spi.BasicTask;
  *
  * <p>{@link #submit(Job)} runs the job before it returns (a direct executor), so the returned task is already
  * done and {@code cancel} has no effect. {@code imap} reads and runs one element at a time, as the consumer asks.
- * Timeouts are checked between elements only: nothing can interrupt an element running on the caller's own
- * thread. It starts no thread, so {@link #close()} only stops it from taking work.
+ * The timeouts of {@link MapOptions} are not enforced: nothing can stop work running on the caller's own thread.
+ * It starts no thread, so {@link #close()} only stops it from taking work.
  *
  * <p>Thread safe: several threads may use one instance; each runs its own work.
  *

@@ -272,6 +272,15 @@ public abstract class ExecutionModelContract {
     }
 
     @Test
+    void cancellingADoneTaskChangesNothing() {
+        Task<String> task = model().submit(TestFunctions.constant("done"));
+        assertThat(task.join()).isEqualTo("done");
+        assertThat(task.cancel(true)).isFalse();
+        assertThat(task.isCancelled()).isFalse();
+        assertThat(task.state()).isEqualTo(Task.State.SUCCEEDED);
+    }
+
+    @Test
     void cancelStopsARunningJob() throws Exception {
         assume(Capability.ASYNC_SUBMIT);
         assume(Capability.INTERRUPTS_RUNNING_WORK);

@@ -16,8 +16,11 @@ public final class Outcome<R> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The element's position in the input. */
     private final long index;
+    /** The result of a success, else {@code null}. */
     private final R value;
+    /** The failure, or {@code null} for a success. */
     private final TaskFailedException failure;
 
     private Outcome(long index, R value, TaskFailedException failure) {

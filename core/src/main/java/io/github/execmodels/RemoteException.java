@@ -13,7 +13,9 @@ public class RemoteException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The original exception's class name. */
     private final String remoteClassName;
+    /** The original exception's stack trace, as text. */
     private final String remoteStackTrace;
 
     /**

@@ -18,6 +18,7 @@ public class TaskFailedException extends RuntimeException {
     /** The value of {@link #index()} when the failure does not belong to one element of a {@code map}. */
     public static final long NO_INDEX = -1;
 
+    /** The failing element's position in the input, or {@link #NO_INDEX}. */
     private final long index;
 
     /**

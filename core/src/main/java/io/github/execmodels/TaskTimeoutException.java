@@ -15,6 +15,7 @@ public class TaskTimeoutException extends TaskFailedException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The limit that expired. */
     private final Duration timeout;
 
     /**

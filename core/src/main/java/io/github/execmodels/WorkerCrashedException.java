@@ -17,8 +17,11 @@ public class WorkerCrashedException extends TaskFailedException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The worker's exit code. */
     private final int exitCode;
+    /** The signal that killed the worker, or 0. */
     private final int signal;
+    /** The last lines of the worker's standard error. */
     private final List<String> stderrTail;
 
     /**

@@ -26,9 +26,13 @@ public final class Chunk implements Job<List<Object>> {
 
     private static final long serialVersionUID = 1L;
 
+    /** The function. */
     private final Fn<Object, Object> fn;
+    /** The elements, in input order. */
     private final ArrayList<Object> elements;
+    /** The index of the first element in the whole input. */
     private final long firstIndex;
+    /** Whether to return outcomes rather than fail fast. */
     private final boolean outcomes;
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,92 @@
+package io.github.execmodels.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every Java snippet in the README and the docs must appear, line for line (indentation aside), in a compiled
+ * source of the repository, so that the docs cannot drift from the API.
+ */
+class DocSnippetsTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    @Test
+    void theQuickStartRuns() {
+        assertThat(QuickStart.readme(List.of(1, 2, 3, 4, 5))).containsExactly(false, true, true, false, true);
+        assertThat(QuickStart.sequential(List.of("a", "bb"))).containsExactly(1, 2);
+    }
+
+    @Test
+    void everyJavaSnippetInTheDocsComesFromASource() throws IOException {
+        List<String> sources = javaSources();
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (Path doc : docs()) {
+            for (List<String> snippet : javaSnippets(doc)) {
+                checked++;
+                String block = String.join("\n", snippet);
+                if (sources.stream().noneMatch(source -> source.contains(block))) {
+                    missing.add(ROOT.relativize(doc) + ":\n" + block);
+                }
+            }
+        }
+        assertThat(checked).isPositive();
+        assertThat(missing).as("snippets found in no source file").isEmpty();
+    }
+
+    private static List<Path> docs() throws IOException {
+        List<Path> docs = new ArrayList<>();
+        docs.add(ROOT.resolve("README.md"));
+        try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+            files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        return docs;
+    }
+
+    /** The non-blank lines of each ```java block, trimmed. */
+    static List<List<String>> javaSnippets(Path doc) throws IOException {
+        List<List<String>> snippets = new ArrayList<>();
+        List<String> current = null;
+        for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
+            if (current == null && line.trim().equals("```java")) {
+                current = new ArrayList<>();
+            } else if (current != null && line.trim().equals("```")) {
+                snippets.add(current);
+                current = null;
+            } else if (current != null && !line.isBlank()) {
+                current.add(line.trim());
+            }
+        }
+        return snippets;
+    }
+
+    /** Every main and test Java source of the repository, each as its trimmed non-blank lines. */
+    private static List<String> javaSources() throws IOException {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/"))
+                    .filter(p -> !p.toString().contains("/target/"))
+                    .map(DocSnippetsTest::trimmedLines)
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private static String trimmedLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim)
+                    .filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

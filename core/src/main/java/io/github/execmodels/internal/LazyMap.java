@@ -2,6 +2,8 @@ package io.github.execmodels.internal;
 
 import io.github.execmodels.Fn;
 import io.github.execmodels.MapOptions;
+import io.github.execmodels.Outcome;
+import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.TaskTimeoutException;
 import io.github.execmodels.internal.ChunkDispatcher.InFlight;
 import io.github.execmodels.spi.Chunk;
@@ -43,6 +45,8 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
     private long yielded;
     private boolean inputDone;
     private boolean closed;
+    /** The failure of an element whose chunk's earlier successes are still to be yielded first. */
+    private TaskFailedException failureAfterReady;
 
     private LazyMap(MapSettings settings, Fn<?, ?> fn, Iterable<?> data, MapOptions options, boolean ordered) {
         this.settings = settings;
@@ -69,6 +73,10 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
     @Override
     public boolean hasNext() {
         while (!closed && ready.isEmpty()) {
+            if (failureAfterReady != null) {
+                close();
+                throw failureAfterReady;
+            }
             fill();
             if (dispatcher.size() == 0 && order.isEmpty()) {
                 close();
@@ -120,7 +128,8 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
             if (part.isEmpty()) {
                 return;
             }
-            InFlight flight = dispatcher.start(Chunk.failFast(fn, part, nextIndex));
+            // outcomes, not fail-fast: the elements before a failing one in the same chunk are yielded first
+            InFlight flight = dispatcher.start(Chunk.outcomes(fn, part, nextIndex));
             if (ordered) {
                 order.addLast(flight);
             }
@@ -166,7 +175,16 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
     private void take(InFlight flight) {
         Throwable failure = flight.task.failureNow();
         if (failure == null) {
-            List<Object> values = flight.task.resultNow();
+            List<Object> outcomes = flight.task.resultNow();
+            List<Object> values = new ArrayList<>(outcomes.size());
+            for (Object each : outcomes) {
+                Outcome<?> outcome = (Outcome<?>) each;
+                if (!outcome.isSuccess()) {
+                    failureAfterReady = outcome.failure();
+                    break;
+                }
+                values.add(outcome.value());
+            }
             if (!values.isEmpty()) {
                 ready.addLast(values);
             }

@@ -183,7 +183,8 @@ public class BasicTask<R> implements Task<R>, Runnable {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        if (!result.cancel(mayInterruptIfRunning)) {
+        // not result.cancel(): it answers true again for a task already cancelled, and Future.cancel must not
+        if (!result.completeExceptionally(new CancellationException())) {
             return false;
         }
         stopWork(mayInterruptIfRunning);

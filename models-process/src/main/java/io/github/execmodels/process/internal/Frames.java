@@ -1,0 +1,106 @@
+package io.github.execmodels.process.internal;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+
+/**
+ * The wire format between parent and worker: a frame is a header (magic byte, type byte, payload length as an
+ * int, task id as a long) followed by the payload.
+ *
+ * <p>Not thread safe: a stream has one reader, and writers hold the stream's lock.
+ */
+public final class Frames {
+
+    public static final int MAGIC = 0xE7;
+    public static final int HEADER_BYTES = 14;
+
+    // parent to worker
+    public static final byte INIT = 1;
+    public static final byte TASK = 2;
+    public static final byte CANCEL = 3;
+    public static final byte SHUTDOWN = 4;
+
+    // worker to parent
+    public static final byte READY = 10;
+    public static final byte INIT_FAILED = 11;
+    public static final byte PARTIAL = 12;
+    public static final byte RESULT = 13;
+    public static final byte ERROR = 14;
+    public static final byte CANCELLED = 15;
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private Frames() {
+    }
+
+    /** A frame read from a stream. */
+    public static final class Frame {
+        public final byte type;
+        public final long id;
+        public final byte[] payload;
+
+        Frame(byte type, long id, byte[] payload) {
+            this.type = type;
+            this.id = id;
+            this.payload = payload;
+        }
+    }
+
+    /** The peer broke the protocol: garbage, an unknown type or an oversized frame. */
+    public static final class ProtocolException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ProtocolException(String message) {
+            super(message);
+        }
+    }
+
+    public static void write(DataOutputStream out, byte type, long id, byte[] payload) throws IOException {
+        byte[] body = payload == null ? EMPTY : payload;
+        out.writeByte(MAGIC);
+        out.writeByte(type);
+        out.writeInt(body.length);
+        out.writeLong(id);
+        out.write(body);
+    }
+
+    /**
+     * Reads one frame.
+     *
+     * @return the frame, or {@code null} at a clean end of stream (between frames)
+     * @throws ProtocolException if the bytes are not a frame or the frame is larger than {@code maxBytes}
+     */
+    public static Frame read(DataInputStream in, long maxBytes, byte minType, byte maxType) throws IOException {
+        int magic = in.read();
+        if (magic < 0) {
+            return null;
+        }
+        if (magic != MAGIC) {
+            throw new ProtocolException("garbage on the protocol channel: byte 0x" + Integer.toHexString(magic)
+                    + describe(magic) + " where a frame should start (did something write to the real stdout?)");
+        }
+        byte type = in.readByte();
+        if (type < minType || type > maxType) {
+            throw new ProtocolException("garbage on the protocol channel: unknown frame type " + type);
+        }
+        int length = in.readInt();
+        long id = in.readLong();
+        if (length < 0 || length > maxBytes) {
+            throw new ProtocolException("frame of " + (length & 0xFFFFFFFFL) + " bytes exceeds the limit of "
+                    + maxBytes + " bytes");
+        }
+        byte[] payload = length == 0 ? EMPTY : new byte[length];
+        try {
+            in.readFully(payload);
+        } catch (EOFException e) {
+            throw new EOFException("stream ended inside a frame of " + length + " bytes");
+        }
+        return new Frame(type, id, payload);
+    }
+
+    private static String describe(int b) {
+        return b >= 32 && b < 127 ? " ('" + (char) b + "')" : "";
+    }
+}

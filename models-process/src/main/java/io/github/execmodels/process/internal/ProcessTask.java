@@ -1,0 +1,80 @@
+package io.github.execmodels.process.internal;
+
+import io.github.execmodels.Job;
+import io.github.execmodels.spi.BasicTask;
+import io.github.execmodels.spi.Chunk;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A job on its way to, in, or back from a worker process. Its fields other than the result are guarded by the
+ * pool's lock.
+ *
+ * <p>Thread safe through the pool's lock and {@link BasicTask}.
+ */
+public final class ProcessTask extends BasicTask<Object> {
+
+    final WorkerPool pool;
+    final long id;
+    final Job<?> job;
+    final byte[] payload;
+    final Duration timeout;
+    /** The task this one re-runs an element of, after that task's worker died; else null. */
+    final ProcessTask parent;
+    final int childIndex;
+
+    // guarded by pool.lock
+    WorkerProcess worker;
+    int attempts;
+    List<Object> partial;
+    /** For a chunk re-run element by element: the elements' outcomes, and how many are still missing. */
+    Object[] childResults;
+    ProcessTask[] children;
+    int childrenLeft;
+
+    ProcessTask(WorkerPool pool, long id, Job<?> job, byte[] payload, Duration timeout, ProcessTask parent,
+            int childIndex) {
+        this.pool = pool;
+        this.id = id;
+        this.job = job;
+        this.payload = payload;
+        this.timeout = timeout;
+        this.parent = parent;
+        this.childIndex = childIndex;
+    }
+
+    Chunk chunk() {
+        return job instanceof Chunk ? (Chunk) job : null;
+    }
+
+    int received() {
+        return partial == null ? 0 : partial.size();
+    }
+
+    void addPartial(List<?> values) {
+        if (partial == null) {
+            partial = new ArrayList<>(values);
+        } else {
+            partial.addAll(values);
+        }
+    }
+
+    boolean begin() {
+        return markStarted();
+    }
+
+    void stopped() {
+        markStopped();
+    }
+
+    @Override
+    protected void onStop(boolean mayInterrupt) {
+        pool.stop(this, mayInterrupt);
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessTask[" + id + ", " + job.getClass().getSimpleName() + ", " + state() + "]";
+    }
+}

@@ -1,0 +1,221 @@
+package io.github.execmodels.process.internal;
+
+import io.github.execmodels.process.Codec;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.Serializable;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Encodes work before any worker sees it, and when that fails, finds the object that cannot be encoded and says
+ * where it hides: the field path, and for a lambda the captured variable (a captured {@code this} is named as such).
+ *
+ * <p>Thread safe: stateless.
+ */
+public final class Serializability {
+
+    private static final int MAX_DEPTH = 30;
+
+    private Serializability() {
+    }
+
+    /**
+     * Encodes {@code value} with {@code codec}.
+     *
+     * @param what what the value is, in words ("the job", "the function or an element of the map")
+     * @throws IllegalArgumentException if it cannot be encoded, with the offending class and path in the message
+     */
+    public static byte[] encodeOrExplain(Codec codec, Object value, String what) {
+        try {
+            return codec.encode(value);
+        } catch (NotSerializableException e) {
+            String found = explain(value);
+            throw new IllegalArgumentException("cannot send " + what + " to a worker process: "
+                    + (found != null ? found : "class " + e.getMessage() + " is not serializable"), e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot send " + what + " to a worker process: " + e, e);
+        }
+    }
+
+    /** Returns a description of the first non-serializable object reachable from {@code root}, or null. */
+    public static String explain(Object root) {
+        return find(root, rootName(root), 0, new IdentityHashMap<>());
+    }
+
+    private static String rootName(Object root) {
+        return root == null ? "null" : shortName(root.getClass());
+    }
+
+    private static String find(Object o, String path, int depth, Map<Object, Boolean> seen) {
+        if (o == null || depth > MAX_DEPTH || seen.put(o, Boolean.TRUE) != null) {
+            return null;
+        }
+        Class<?> type = o.getClass();
+        if (type.isPrimitive() || o instanceof String || o instanceof Number || o instanceof Boolean
+                || o instanceof Character || o instanceof Enum) {
+            return null;
+        }
+        if (!(o instanceof Serializable)) {
+            return notSerializable(o, path);
+        }
+        SerializedLambda lambda = serializedLambda(o);
+        if (lambda != null) {
+            return findInLambda(lambda, path, depth, seen);
+        }
+        if (type.isArray()) {
+            if (type.getComponentType().isPrimitive()) {
+                return null;
+            }
+            for (int i = 0, n = Array.getLength(o); i < n; i++) {
+                String found = find(Array.get(o, i), path + "[" + i + "]", depth + 1, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (o instanceof Collection && type.getName().startsWith("java.")) {
+            int i = 0;
+            for (Object e : (Collection<?>) o) {
+                String found = find(e, path + "[" + i++ + "]", depth + 1, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (o instanceof Map && type.getName().startsWith("java.")) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
+                String found = find(e.getKey(), path + ".key(" + e.getKey() + ")", depth + 1, seen);
+                if (found == null) {
+                    found = find(e.getValue(), path + ".get(" + e.getKey() + ")", depth + 1, seen);
+                }
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.getType().isPrimitive()) {
+                    continue;
+                }
+                Object value;
+                try {
+                    f.setAccessible(true);
+                    value = f.get(o);
+                } catch (RuntimeException | IllegalAccessException e) {
+                    continue; // a JDK class we may not look into: Java serialization will name it
+                }
+                String found = find(value, path + "." + f.getName(), depth + 1, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String notSerializable(Object o, String path) {
+        Class<?> type = o.getClass();
+        StringBuilder sb = new StringBuilder();
+        sb.append(path).append(" is a ").append(type.getName()).append(", which is not Serializable");
+        if (type.isSynthetic() && type.getName().contains("$$Lambda")) {
+            sb.append(" (a lambda whose target type does not extend Serializable: pass an Fn or Job, or cast to"
+                    + " an intersection type with Serializable)");
+        } else if (type.isAnonymousClass() || (type.isMemberClass() && !Modifier.isStatic(type.getModifiers()))) {
+            sb.append(" (an anonymous or inner class: it also drags in its enclosing instance; make it a static"
+                    + " nested class or a lambda)");
+        }
+        return sb.toString();
+    }
+
+    private static String findInLambda(SerializedLambda lambda, String path, int depth, Map<Object, Boolean> seen) {
+        String capturing = lambda.getCapturingClass().replace('/', '.');
+        String where = "the lambda " + lambda.getImplMethodName() + " in " + capturing;
+        boolean capturesThis = lambda.getCapturedArgCount() > 0
+                && lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic
+                && lambda.getImplMethodKind() != MethodHandleInfo.REF_newInvokeSpecial
+                && lambda.getCapturedArg(0) != null
+                && lambda.getCapturedArg(0).getClass().getName().equals(capturing);
+        String[] names = parameterNames(lambda, capturing);
+        for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
+            Object arg = lambda.getCapturedArg(i);
+            if (arg == null) {
+                continue;
+            }
+            String name;
+            if (i == 0 && capturesThis) {
+                name = "this";
+            } else {
+                int p = capturesThis ? i - 1 : i;
+                name = names != null && p < names.length ? names[p] : "#" + (i + 1);
+            }
+            if (!(arg instanceof Serializable) && i == 0 && capturesThis) {
+                return path + " is " + where + ", which captures 'this', an instance of " + arg.getClass().getName()
+                        + ", which is not Serializable: the lambda uses a field or method of its enclosing object;"
+                        + " copy what it needs into a local variable or make the method static";
+            }
+            String found = find(arg, path + " (" + where + ") captured variable '" + name + "'", depth + 1, seen);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Names of the implementation method's leading parameters (the captured variables), when compiled in. */
+    private static String[] parameterNames(SerializedLambda lambda, String capturing) {
+        try {
+            Class<?> owner = Class.forName(lambda.getImplClass().replace('/', '.'), false,
+                    Thread.currentThread().getContextClassLoader());
+            for (Method m : owner.getDeclaredMethods()) {
+                if (m.getName().equals(lambda.getImplMethodName())) {
+                    Parameter[] params = m.getParameters();
+                    String[] names = new String[params.length];
+                    for (int i = 0; i < params.length; i++) {
+                        names[i] = params[i].isNamePresent() ? params[i].getName()
+                                : "#" + (i + 1) + " (" + params[i].getType().getSimpleName() + ")";
+                    }
+                    return names;
+                }
+            }
+        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+            // fall through: numbered names
+        }
+        return null;
+    }
+
+    private static SerializedLambda serializedLambda(Object o) {
+        Class<?> type = o.getClass();
+        if (!type.isSynthetic()) {
+            return null;
+        }
+        try {
+            Method writeReplace = type.getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            Object replaced = writeReplace.invoke(o);
+            return replaced instanceof SerializedLambda ? (SerializedLambda) replaced : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String shortName(Class<?> type) {
+        if (type.isSynthetic() && type.getName().contains("$$Lambda")) {
+            return "the lambda";
+        }
+        return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+    }
+}

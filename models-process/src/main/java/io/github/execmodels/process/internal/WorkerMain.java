@@ -1,0 +1,358 @@
+package io.github.execmodels.process.internal;
+
+import io.github.execmodels.Job;
+import io.github.execmodels.Outcome;
+import io.github.execmodels.RemoteException;
+import io.github.execmodels.TaskFailedException;
+import io.github.execmodels.process.Codec;
+import io.github.execmodels.spi.Chunk;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The main class of a worker process. Its real standard output carries protocol frames only: the first thing it
+ * does is point {@code System.out} and {@code System.err} at its standard error, each line tagged, which the parent
+ * forwards to its log. It exits when its standard input closes or its parent process ends (so a parent killed with
+ * {@code kill -9} leaves no orphan), and when the parent asks it to.
+ *
+ * <p>Two threads: the main thread reads frames and queues tasks (and interrupts the running task on a cancel
+ * frame); the runner thread runs them one at a time and writes the results.
+ */
+public final class WorkerMain {
+
+    /** Exit codes, read by the parent. */
+    static final int EXIT_PARENT_GONE = 0;
+    static final int EXIT_INIT_FAILED = 65;
+    static final int EXIT_PROTOCOL = 66;
+    static final int EXIT_VM_ERROR = 67;
+
+    public static final String OUT_TAG = "out| ";
+    public static final String ERR_TAG = "err| ";
+
+    private static final long SLICE_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    private final LinkedBlockingDeque<Object[]> tasks = new LinkedBlockingDeque<>();
+    private final Object runningLock = new Object();
+    private long runningId = -1; // guarded by runningLock
+    private Thread runner;
+    private Codec codec;
+    private long maxFrameBytes = Long.MAX_VALUE;
+
+    private WorkerMain(DataInputStream in, DataOutputStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        OutputStream protocol = new FileOutputStream(FileDescriptor.out);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setOut(new PrintStream(new TaggedLines(stderr, OUT_TAG), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new TaggedLines(stderr, ERR_TAG), true, StandardCharsets.UTF_8));
+        if (args.length > 0) {
+            watchParent(Long.parseLong(args[0]));
+        }
+        WorkerMain worker = new WorkerMain(new DataInputStream(new BufferedInputStream(
+                new FileInputStream(FileDescriptor.in), 1 << 16)),
+                new DataOutputStream(new BufferedOutputStream(protocol, 1 << 16)));
+        worker.run();
+    }
+
+    /** Ends this process when the parent ends, whatever the state of the pipes. */
+    private static void watchParent(long parentPid) {
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                boolean alive = ProcessHandle.of(parentPid).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "execmodels-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void run() throws Exception {
+        Frames.Frame init = Frames.read(in, Integer.MAX_VALUE, Frames.INIT, Frames.INIT);
+        if (init == null) {
+            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+        }
+        WorkerConfig config;
+        try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(init.payload))) {
+            config = (WorkerConfig) ois.readObject();
+        }
+        codec = config.codec;
+        maxFrameBytes = config.maxFrameBytes;
+        if (config.initializer != null) {
+            try {
+                config.initializer.call();
+            } catch (Throwable t) {
+                send(Frames.INIT_FAILED, 0, Failures.encode(t, codec));
+                out.flush();
+                Runtime.getRuntime().halt(EXIT_INIT_FAILED);
+            }
+        }
+        send(Frames.READY, ProcessHandle.current().pid(), null);
+        runner = new Thread(this::runTasks, "execmodels-worker");
+        runner.start();
+        readFrames();
+    }
+
+    /** The main thread: reads frames until the parent says stop or goes away. */
+    private void readFrames() {
+        try {
+            while (true) {
+                Frames.Frame frame = Frames.read(in, maxFrameBytes, Frames.TASK, Frames.SHUTDOWN);
+                if (frame == null) {
+                    Runtime.getRuntime().halt(EXIT_PARENT_GONE); // stdin closed: the parent is gone
+                }
+                switch (frame.type) {
+                    case Frames.TASK:
+                        tasks.addLast(new Object[] {frame.id, frame.payload});
+                        break;
+                    case Frames.CANCEL:
+                        cancel(frame.id);
+                        break;
+                    case Frames.SHUTDOWN:
+                        tasks.addLast(new Object[] {-1L, null});
+                        return;
+                    default:
+                        break;
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("worker: protocol error from the parent: " + e);
+            Runtime.getRuntime().halt(EXIT_PROTOCOL);
+        }
+    }
+
+    private void cancel(long id) {
+        synchronized (runningLock) {
+            if (runningId == id) {
+                runner.interrupt();
+                return;
+            }
+        }
+        for (Iterator<Object[]> it = tasks.iterator(); it.hasNext();) {
+            Object[] task = it.next();
+            if ((Long) task[0] == id && tasks.removeFirstOccurrence(task)) {
+                sendQuietly(Frames.CANCELLED, id, null);
+                return;
+            }
+        }
+    }
+
+    private void runTasks() {
+        while (true) {
+            Object[] next;
+            try {
+                next = tasks.takeFirst();
+            } catch (InterruptedException e) {
+                continue; // a cancel that arrived just after its task ended
+            }
+            long id = (Long) next[0];
+            if (next[1] == null) {
+                try {
+                    out.flush();
+                } catch (IOException ignored) {
+                    // the parent is gone; nothing to tell it
+                }
+                Runtime.getRuntime().halt(0);
+            }
+            synchronized (runningLock) {
+                runningId = id;
+            }
+            try {
+                runOne(id, (byte[]) next[1]);
+            } finally {
+                synchronized (runningLock) {
+                    runningId = -1;
+                }
+                Thread.interrupted(); // a late cancel must not hit the next task
+            }
+        }
+    }
+
+    private void runOne(long id, byte[] payload) {
+        try {
+            Object job = codec.decode(payload);
+            if (job instanceof Chunk) {
+                runChunk(id, (Chunk) job);
+            } else {
+                Object result = ((Job<?>) job).call();
+                sendResult(Frames.RESULT, id, result);
+            }
+        } catch (Throwable t) {
+            fatalIfVmError(t);
+            sendQuietly(Frames.ERROR, id, Failures.encode(t, codec));
+        }
+    }
+
+    /** Runs a chunk in slices of a few milliseconds, sending each slice's results as it completes. */
+    private void runChunk(long id, Chunk chunk) throws Exception {
+        int size = chunk.size();
+        int from = 0;
+        int slice = 1;
+        while (from < size) {
+            int to = (int) Math.min(size, (long) from + slice);
+            long t0 = System.nanoTime();
+            List<Object> results = chunk.slice(from, to).call();
+            long took = System.nanoTime() - t0;
+            if (chunk.isOutcomes()) {
+                checkOutcomes(results);
+            }
+            from = to;
+            sendResult(from == size ? Frames.RESULT : Frames.PARTIAL, id, results);
+            double perItem = Math.max(1.0, (double) took / Math.max(1, results.size()));
+            slice = (int) Math.max(1, Math.min(4L * slice, (long) (SLICE_TARGET_NANOS / perItem)));
+        }
+        if (size == 0) {
+            sendResult(Frames.RESULT, id, new ArrayList<>());
+        }
+    }
+
+    private void checkOutcomes(List<Object> results) {
+        for (Object o : results) {
+            if (o instanceof Outcome && !((Outcome<?>) o).isSuccess()) {
+                fatalIfVmError(((Outcome<?>) o).failure());
+            }
+        }
+    }
+
+    /** After an error of the VM itself (stack overflow, out of memory) this JVM is not to be trusted: die. */
+    private void fatalIfVmError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof VirtualMachineError) {
+                System.err.println("worker: ending after " + c);
+                try {
+                    out.flush();
+                } catch (IOException ignored) {
+                    // the parent sees the exit either way
+                }
+                Runtime.getRuntime().halt(EXIT_VM_ERROR);
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+    }
+
+    private void sendResult(byte type, long id, Object result) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = codec.encode(result);
+        } catch (IOException | RuntimeException e) {
+            Object safe = safeOutcomes(result);
+            if (safe == null) {
+                throw new IllegalStateException("the result cannot be sent back to the parent: " + e, e);
+            }
+            bytes = codec.encode(safe);
+        }
+        send(type, id, bytes);
+    }
+
+    /** Replaces failures in a list of outcomes whose exceptions do not encode with remote exceptions. */
+    private Object safeOutcomes(Object result) {
+        if (!(result instanceof List)) {
+            return null;
+        }
+        List<Object> safe = new ArrayList<>();
+        for (Object o : (List<?>) result) {
+            if (!(o instanceof Outcome)) {
+                return null;
+            }
+            Outcome<?> outcome = (Outcome<?>) o;
+            if (!outcome.isSuccess()) {
+                Throwable cause = outcome.failure().getCause() == null ? outcome.failure()
+                        : outcome.failure().getCause();
+                o = Outcome.failure(outcome.index(), TaskFailedException.atIndex(outcome.index(),
+                        new RemoteException(cause.getClass().getName(), cause.getMessage(),
+                                Failures.traceText(cause))));
+            }
+            safe.add(o);
+        }
+        return safe;
+    }
+
+    private void send(byte type, long id, byte[] payload) throws IOException {
+        synchronized (out) {
+            Frames.write(out, type, id, payload);
+            out.flush();
+        }
+    }
+
+    private void sendQuietly(byte type, long id, byte[] payload) {
+        try {
+            send(type, id, payload);
+        } catch (IOException e) {
+            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+        }
+    }
+
+    /** Prefixes every line written through it, so the parent can tell the user's stdout from its stderr. */
+    static final class TaggedLines extends OutputStream {
+        private final PrintStream target;
+        private final byte[] tag;
+        private byte[] line = new byte[256];
+        private int size;
+
+        TaggedLines(PrintStream target, String tag) {
+            this.target = target;
+            this.tag = tag.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                flushLine();
+                return;
+            }
+            if (size == line.length) {
+                line = java.util.Arrays.copyOf(line, size * 2);
+            }
+            line[size++] = (byte) b;
+            if (size >= 64 * 1024) {
+                flushLine();
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = 0; i < len; i++) {
+                write(b[off + i]);
+            }
+        }
+
+        private void flushLine() {
+            synchronized (target) {
+                target.write(tag, 0, tag.length);
+                target.write(line, 0, size);
+                target.write('\n');
+                target.flush();
+            }
+            size = 0;
+        }
+    }
+}

@@ -21,7 +21,7 @@ final class VirtualTime {
             }
             CompletableFuture<Void> probe = new CompletableFuture<>();
             loop.callSoonThreadSafe(() -> {
-                if (!loop.hasReadyWork() && loop.nextTimerDeadline() != Long.MAX_VALUE) {
+                if (!task.isDone() && !loop.hasReadyWork() && loop.nextTimerDeadline() != Long.MAX_VALUE) {
                     ticker.advanceTo(loop.nextTimerDeadline());
                 }
                 probe.complete(null);

@@ -4,6 +4,7 @@ import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
 import io.github.execmodels.MapOptions;
 import io.github.execmodels.Outcome;
+import io.github.execmodels.process.internal.ClassDataArchives;
 import io.github.execmodels.process.internal.PoolSettings;
 import io.github.execmodels.process.internal.ProcessTask;
 import io.github.execmodels.process.internal.Serializability;
@@ -184,7 +185,8 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
 
         /** Options every worker gets first; {@link #jvmOptions(List)} may override them. */
         private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xshare:auto");
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
+                "-Xlog:all=warning,cds*=off:stderr", "-Xshare:auto");
 
         private int workers;
         private List<String> jvmOptions;
@@ -198,6 +200,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
         private Job<?> initializer;
         private long maxFrameBytes = -1;
         private Duration closeTimeout;
+        private Boolean classDataSharing;
 
         private Builder() {
         }
@@ -413,6 +416,23 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
         }
 
         /**
+         * Sets whether the workers share class data through an archive, to start faster. When on (the default)
+         * and the class path consists of jar files only, the first worker writes a dynamic class data archive to
+         * a folder under {@code java.io.tmpdir} when it exits normally, and later workers with the same command
+         * line map it. A folder on the class path (as in an IDE or a Maven test run) turns it off.
+         *
+         * @param classDataSharing {@code false} to turn it off
+         * @return this builder
+         * @throws IllegalStateException if already set
+         * @since 0.1
+         */
+        public Builder classDataSharing(boolean classDataSharing) {
+            requireUnset(this.classDataSharing == null, "classDataSharing");
+            this.classDataSharing = classDataSharing;
+            return this;
+        }
+
+        /**
          * Starts the workers (in parallel: this returns once they are launched, not when they are ready; work
          * submitted meanwhile waits for them) and returns the pool.
          *
@@ -428,14 +448,16 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
             if (jvmOptions != null) {
                 command.addAll(jvmOptions);
             }
+            String path = workerClassPath(classPath != null ? classPath : System.getProperty("java.class.path", ""));
             command.add("-cp");
-            command.add(workerClassPath(classPath != null ? classPath : System.getProperty("java.class.path", "")));
+            command.add(path);
             command.add(WorkerMain.class.getName());
+            Path archive = classDataSharing == Boolean.FALSE ? null : ClassDataArchives.archiveFor(command, path);
             PoolSettings settings = new PoolSettings(n, List.copyOf(command),
                     environment == null ? Map.of() : Map.copyOf(environment), directory,
                     codec != null ? codec : JavaSerializationCodec.defaults(), Math.max(0, retries), taskTimeout,
                     Math.max(0, maxTasksPerWorker), initializer, maxFrameBytes > 0 ? maxFrameBytes : 512L << 20,
-                    closeTimeout != null ? closeTimeout : Duration.ofSeconds(30));
+                    closeTimeout != null ? closeTimeout : Duration.ofSeconds(30), archive);
             return new ProcessPoolModel(settings);
         }
 

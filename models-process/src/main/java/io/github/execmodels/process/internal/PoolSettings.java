@@ -21,8 +21,9 @@ import java.util.Map;
  * @param initializer run once in each worker before its first task, or null
  * @param maxFrameBytes the largest frame either side accepts
  * @param closeTimeout how long close waits for work to finish before it kills the workers
+ * @param classDataArchive the class data sharing archive the workers use or create, or null for none
  */
 public record PoolSettings(int workers, List<String> command, Map<String, String> environment, Path directory,
         Codec codec, int retries, Duration taskTimeout, int maxTasksPerWorker, Job<?> initializer,
-        long maxFrameBytes, Duration closeTimeout) {
+        long maxFrameBytes, Duration closeTimeout, Path classDataArchive) {
 }

@@ -179,7 +179,8 @@ public final class WorkerMain {
                 } catch (IOException ignored) {
                     // the parent is gone; nothing to tell it
                 }
-                Runtime.getRuntime().halt(0);
+                System.exit(0); // an orderly exit: shutdown hooks run, a class data archive is written
+                return;
             }
             synchronized (runningLock) {
                 runningId = id;

@@ -73,6 +73,7 @@ public final class WorkerPool {
 
     // guarded by lock
     private boolean closing;
+    private boolean archiving;
     private boolean terminated;
     private int pendingSpawns;
     private int consecutiveStartFailures;
@@ -207,6 +208,18 @@ public final class WorkerPool {
         int number = workerNumbers.incrementAndGet();
         List<String> command = new ArrayList<>(settings.command());
         command.add(Long.toString(ProcessHandle.current().pid()));
+        java.nio.file.Path dump = null;
+        java.nio.file.Path archive = settings.classDataArchive();
+        if (archive != null) {
+            if (java.nio.file.Files.isRegularFile(archive)) {
+                command.add(1, "-XX:SharedArchiveFile=" + archive);
+            } else if (!archiving) {
+                archiving = true;
+                dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                        + System.nanoTime() + ".tmp");
+                command.add(1, "-XX:ArchiveClassesAtExit=" + dump);
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         if (settings.directory() != null) {
             builder.directory(settings.directory().toFile());
@@ -221,6 +234,7 @@ public final class WorkerPool {
             return;
         }
         WorkerProcess w = new WorkerProcess(number, process);
+        w.archiveDump = dump;
         workers.add(w);
         allWorkers.add(w);
         started++;
@@ -585,6 +599,12 @@ public final class WorkerPool {
         }
         synchronized (lock) {
             allWorkers.remove(w);
+        }
+        if (w.archiveDump != null) {
+            ClassDataArchives.install(w.archiveDump, settings.classDataArchive());
+            synchronized (lock) {
+                archiving = false;
+            }
         }
     }
 

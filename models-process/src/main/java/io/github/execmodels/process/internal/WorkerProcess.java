@@ -41,6 +41,8 @@ final class WorkerProcess {
     String killReason;
     Throwable initFailure;
     long startedNanos = System.nanoTime();
+    /** Where this worker writes a class data archive when it exits normally, or null. */
+    java.nio.file.Path archiveDump;
 
     private final ArrayDeque<String> tail = new ArrayDeque<>(); // guarded by itself
 

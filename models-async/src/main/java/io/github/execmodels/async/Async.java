@@ -236,7 +236,7 @@ public final class Async {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(body, "body");
         EventLoop loop = EventLoop.current();
-        Task<R> task;
+        Task<? extends R> task;
         try {
             task = body.call();
         } catch (Exception e) {

@@ -22,5 +22,5 @@ public interface Coroutine<R> {
      * @throws Exception if the work cannot start; the coroutine's task fails with it
      * @since 0.1
      */
-    Task<R> call() throws Exception;
+    Task<? extends R> call() throws Exception;
 }

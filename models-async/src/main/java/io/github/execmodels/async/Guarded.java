@@ -30,7 +30,7 @@ final class Guarded<R> extends AsyncTask<R> implements Continuation {
                 completeCancelled();
                 return;
             }
-            Task<R> task;
+            Task<? extends R> task;
             try {
                 task = body.call();
                 if (task == null) {

@@ -27,7 +27,7 @@ final class SpawnedTask<R> extends AsyncTask<R> implements Continuation, Runnabl
             return;
         }
         markRunning();
-        Task<R> task;
+        Task<? extends R> task;
         try {
             task = c.call();
         } catch (Throwable e) {

@@ -167,7 +167,9 @@ public final class Serializability {
                         + ", which is not Serializable: the lambda uses a field or method of its enclosing object;"
                         + " copy what it needs into a local variable or make the method static";
             }
-            String found = find(arg, path + " (" + where + ") captured variable '" + name + "'", depth + 1, seen);
+            String at = (path.equals("the lambda") ? where : path + " (" + where + ")") + ", captured variable '" + name
+                    + "',";
+            String found = find(arg, at, depth + 1, seen);
             if (found != null) {
                 return found;
             }

@@ -8,7 +8,8 @@ package io.github.execmodels.internal;
  * expensive or uneven elements travel in small chunks and no worker is left with a straggler. Balance: no chunk
  * takes more than a {@code 1 / (4 x workers)} share of what is left (guided self-scheduling, the bound Python's
  * {@code Pool} applies once to the whole input), so chunks shrink towards the end and the last ones finish
- * together. Cheap functions over large inputs therefore get a few large chunks.
+ * together; but never below a tenth of the time target, where hand-over costs outweigh balance. Cheap
+ * functions over large inputs therefore get a few large chunks.
  *
  * <p>Not thread safe: one per map, used by the map's own thread.
  */
@@ -43,7 +44,10 @@ public final class ChunkSizer {
         } else {
             size = measuredElements == 0 ? 1 : (long) (targetNanos / Math.max(1.0, (double) measuredNanos / measuredElements));
             if (remaining > 0) {
-                size = Math.min(size, (remaining + 4L * workers - 1) / (4L * workers));
+                // the share shrinks towards one element at the end; below a tenth of the time target a chunk costs
+                // more in hand-overs (the map's thread must wake for each) than it can save in balance
+                long share = (remaining + 4L * workers - 1) / (4L * workers);
+                size = Math.min(size, Math.max(share, size / 10));
             }
         }
         if (remaining > 0) {

@@ -92,13 +92,18 @@ public final class ExecutorView extends AbstractExecutorService {
             shutdown = true;
             entries = new ArrayList<>(active);
         }
+        // first take back what has not started, so that a thread freed by the interrupts cannot start it
         List<Runnable> neverStarted = new ArrayList<>();
+        List<ViewEntry> started = new ArrayList<>();
         for (ViewEntry entry : entries) {
             if (entry.abandon()) {
                 neverStarted.add(entry.command);
             } else {
-                entry.interrupt();
+                started.add(entry);
             }
+        }
+        for (ViewEntry entry : started) {
+            entry.interrupt();
         }
         return neverStarted;
     }

@@ -222,10 +222,15 @@ public final class WorkerPool {
             }
             return;
         }
+        // first take back what has not started, so that a thread freed by the interrupts cannot start it
+        List<Entry> started = new ArrayList<>();
         for (Entry entry : new ArrayList<>(outstanding)) {
             if (!entry.abandon()) {
-                entry.interrupt();
+                started.add(entry);
             }
+        }
+        for (Entry entry : started) {
+            entry.interrupt();
         }
     }
 }

@@ -373,4 +373,46 @@ public final class Async {
     public static <R> AsyncTask<R> toThread(Job<R> job) {
         return runInExecutor(job);
     }
+
+    /**
+     * Opens a TCP connection to {@code host:port} (asyncio's {@code open_connection}). A host name that is not an IP
+     * literal is resolved on the loop's executor, so the loop never blocks on DNS. Cancelling the task (or a
+     * timeout through {@link #waitFor(Task, Duration)}) closes the socket.
+     *
+     * @param host the host name or IP literal
+     * @param port the port
+     * @return the task of the connection; it fails with the {@link java.io.IOException} of a failed connect
+     * @throws IllegalStateException if not called on a loop's thread
+     * @throws IllegalArgumentException if {@code port} is out of range
+     * @throws NullPointerException if {@code host} is {@code null}
+     * @since 0.1
+     */
+    public static AsyncTask<Connection> openConnection(String host, int port) {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+        }
+        EventLoop loop = EventLoop.current();
+        if (isIpLiteral(host)) {
+            return new Connector(loop, new java.net.InetSocketAddress(host, port));
+        }
+        return runInExecutor(() -> new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), port))
+                .thenCompose(address -> new Connector(loop, address));
+    }
+
+    static boolean isIpLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -118,6 +118,8 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     private AsyncTask<?> liveHead;
     private int liveCount;
     int registeredChannels;
+    /** Turns of the loop so far, for tests that check that an idle loop sleeps. */
+    volatile long turns;
     /** Tests listen here to what the loop warns about. */
     volatile Consumer<String> diagnostics;
 
@@ -456,6 +458,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     }
 
     private void runOnce() throws IOException {
+        turns++;
         drainInbox();
         long now = ticker.nanoTime();
         timers.moveDue(now, ready);
@@ -785,6 +788,62 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
             MapOptions options) {
         checkNotOnLoop("imapUnordered");
         return super.imapUnordered(fn, data, options);
+    }
+
+    // ---- TCP
+
+    /**
+     * Starts a TCP server on {@code host:port} (asyncio's {@code start_server}): for each connection it accepts,
+     * the loop spawns {@code handler.apply(connection)} and closes the connection when that task is done. The
+     * socket is bound before this method returns; accepting begins on the loop's next turn.
+     *
+     * @param host the address to bind, such as {@code "127.0.0.1"}
+     * @param port the port; 0 picks a free one (see {@link Server#port()})
+     * @param handler the coroutine of one connection
+     * @return the server; close it to stop accepting
+     * @throws java.io.UncheckedIOException if the socket cannot be bound
+     * @throws IllegalArgumentException if {@code port} is out of range
+     * @throws io.github.execmodels.ModelClosedException if the loop is closed
+     * @throws NullPointerException if an argument is {@code null}
+     * @since 0.1
+     */
+    public Server startServer(String host, int port, Fn<? super Connection, ? extends Task<?>> handler) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(handler, "handler");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+        }
+        ensureOpen();
+        java.nio.channels.ServerSocketChannel channel = null;
+        try {
+            channel = java.nio.channels.ServerSocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(new java.net.InetSocketAddress(host, port), 1024);
+            Server server = new Server(this, channel, handler);
+            if (inEventLoop()) {
+                server.register();
+            } else {
+                callSoonThreadSafe(() -> {
+                    try {
+                        server.register();
+                    } catch (IOException e) {
+                        log.warn("could not register server {}", server, e);
+                        server.close();
+                    }
+                });
+            }
+            return server;
+        } catch (IOException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // failing anyway
+                }
+            }
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+        }
     }
 
     @Override

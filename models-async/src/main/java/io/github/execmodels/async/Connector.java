@@ -1,0 +1,82 @@
+package io.github.execmodels.async;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/** A connect in progress; cancelling it closes the socket. */
+final class Connector extends AsyncTask<Connection> {
+
+    private SocketChannel channel;
+    private SelectionKey key;
+
+    Connector(EventLoop loop, InetSocketAddress address) {
+        super(loop, true);
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (channel.connect(address)) {
+                Connection c = new Connection(loop, channel);
+                c.register();
+                completeValue(c);
+                return;
+            }
+            key = channel.register(loop.selector(), SelectionKey.OP_CONNECT, (IoHandler) k -> finish());
+            loop.registeredChannels++;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            completeFailure(e);
+        }
+    }
+
+    private void finish() {
+        try {
+            if (!channel.finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            unregister();
+            closeQuietly(channel);
+            completeFailure(e);
+            return;
+        }
+        try {
+            Connection c = new Connection(loop, channel);
+            c.adopt(key);
+            key = null;
+            completeValue(c);
+        } catch (IOException e) {
+            unregister();
+            closeQuietly(channel);
+            completeFailure(e);
+        }
+    }
+
+    private void unregister() {
+        if (key != null) {
+            key.cancel();
+            key = null;
+            loop.registeredChannels--;
+        }
+    }
+
+    @Override
+    void doCancel() {
+        unregister();
+        closeQuietly(channel);
+        completeCancelled();
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}

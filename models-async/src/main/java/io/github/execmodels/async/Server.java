@@ -1,0 +1,197 @@
+package io.github.execmodels.async;
+
+import io.github.execmodels.Fn;
+import io.github.execmodels.Task;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.net.StandardSocketOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP server on an {@link EventLoop}, made by {@link EventLoop#startServer(String, int, Fn)}: it accepts
+ * connections and runs the handler for each as a task of the loop; the connection is closed when the handler's
+ * task is done.
+ *
+ * <p>Thread safety: {@link #close()}, {@link #close(boolean)}, {@link #port()} and {@link #localAddress()} may be
+ * called from any thread; {@link #connections()} reads a count that the loop thread keeps.
+ *
+ * @since 0.1
+ */
+public final class Server {
+
+    private static final Logger log = LoggerFactory.getLogger(Server.class);
+
+    private final EventLoop loop;
+    private final ServerSocketChannel channel;
+    private final Fn<? super Connection, ? extends Task<?>> handler;
+    private final InetSocketAddress address;
+    private final Set<Connection> live = new LinkedHashSet<>(); // loop thread only
+    private volatile int liveCount;
+    private volatile boolean closed;
+    private SelectionKey key;
+
+    Server(EventLoop loop, ServerSocketChannel channel, Fn<? super Connection, ? extends Task<?>> handler)
+            throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.handler = handler;
+        this.address = (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    void register() throws IOException {
+        if (closed) {
+            return;
+        }
+        key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT, (IoHandler) k -> accept());
+        loop.registeredChannels++;
+    }
+
+    private void accept() {
+        for (int i = 0; i < 64 && !closed; i++) {
+            SocketChannel client;
+            try {
+                client = channel.accept();
+            } catch (IOException e) {
+                log.warn("accept failed on {}", address, e);
+                return;
+            }
+            if (client == null) {
+                return;
+            }
+            Connection connection;
+            try {
+                client.configureBlocking(false);
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                connection = new Connection(loop, client);
+                connection.register();
+            } catch (IOException e) {
+                log.debug("could not set up an accepted connection", e);
+                try {
+                    client.close();
+                } catch (IOException ignored) {
+                    // already failing
+                }
+                continue;
+            }
+            live.add(connection);
+            liveCount = live.size();
+            connection.onClose(() -> {
+                live.remove(connection);
+                liveCount = live.size();
+            });
+            AsyncTask<?> task = loop.spawn(() -> handler.apply(connection));
+            task.andFinally(() -> {
+                Throwable failure = task.failureNow();
+                if (failure != null && !task.isCancelled()) {
+                    log.debug("connection handler for {} failed", connection.remoteAddress(), failure);
+                }
+                connection.close();
+            });
+        }
+    }
+
+    /**
+     * Returns the address the server listens on.
+     *
+     * @return the bound address
+     * @since 0.1
+     */
+    public InetSocketAddress localAddress() {
+        return address;
+    }
+
+    /**
+     * Returns the port the server listens on (useful after binding port 0).
+     *
+     * @return the port
+     * @since 0.1
+     */
+    public int port() {
+        return address.getPort();
+    }
+
+    /**
+     * Returns how many accepted connections are open.
+     *
+     * @return the count
+     * @since 0.1
+     */
+    public int connections() {
+        return liveCount;
+    }
+
+    /**
+     * Tells whether {@link #close()} was called.
+     *
+     * @return {@code true} once closed
+     * @since 0.1
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops accepting; the open connections go on.
+     *
+     * @since 0.1
+     */
+    public void close() {
+        close(false);
+    }
+
+    /**
+     * Stops accepting and, if asked, closes every open connection at once (their handlers' reads see end of
+     * stream or fail, their writes fail).
+     *
+     * @param closeConnections whether to close the open connections too
+     * @since 0.1
+     */
+    public void close(boolean closeConnections) {
+        if (loop.inEventLoop()) {
+            closeOnLoop(closeConnections);
+            return;
+        }
+        closed = true;
+        try {
+            loop.callSoonThreadSafe(() -> closeOnLoop(closeConnections));
+        } catch (RejectedExecutionException gone) {
+            closeChannel(); // the loop closed its channels already
+        }
+    }
+
+    private void closeOnLoop(boolean closeConnections) {
+        closed = true;
+        if (key != null && key.isValid()) {
+            key.cancel();
+            loop.registeredChannels--;
+        }
+        key = null;
+        closeChannel();
+        if (closeConnections) {
+            for (Connection c : new ArrayList<>(live)) {
+                c.closeNow();
+            }
+        }
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing server channel", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Server[" + address + (closed ? ", closed]" : "]");
+    }
+}

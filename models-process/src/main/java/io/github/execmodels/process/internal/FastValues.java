@@ -41,6 +41,7 @@ public final class FastValues {
     private static final byte LIST_DOUBLE = 14;
     private static final byte LIST_STRING = 15;
     private static final byte LIST_ANY = 16;
+    private static final byte LIST_BOOLEAN = 17;
 
     private static final int MAX_FAST_DEPTH = 8;
 
@@ -110,7 +111,8 @@ public final class FastValues {
             return null;
         }
         Class<?> type = first.getClass();
-        if (type != Integer.class && type != Long.class && type != Double.class && type != String.class) {
+        if (type != Integer.class && type != Long.class && type != Double.class && type != String.class
+                && type != Boolean.class) {
             return null;
         }
         for (int i = 1, n = list.size(); i < n; i++) {
@@ -191,6 +193,12 @@ public final class FastValues {
             for (int i = 0; i < n; i++) {
                 out.putLongUnchecked(Double.doubleToRawLongBits((Double) list.get(i)));
             }
+        } else if (type == Boolean.class) {
+            out.put(LIST_BOOLEAN).putInt(n);
+            out.ensure(n);
+            for (int i = 0; i < n; i++) {
+                out.putUnchecked((Boolean) list.get(i) ? (byte) 1 : (byte) 0);
+            }
         } else if (type == String.class) {
             out.put(LIST_STRING).putInt(n);
             for (int i = 0; i < n; i++) {
@@ -270,6 +278,14 @@ public final class FastValues {
                 ArrayList<Object> list = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     list.add(Double.longBitsToDouble(in.getLong()));
+                }
+                return list;
+            }
+            case LIST_BOOLEAN: {
+                int n = length(in, 1, filter);
+                ArrayList<Object> list = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(in.get() != 0 ? Boolean.TRUE : Boolean.FALSE);
                 }
                 return list;
             }
@@ -472,6 +488,10 @@ public final class FastValues {
             System.arraycopy(b, 0, bytes, size, b.length);
             size += b.length;
             return this;
+        }
+
+        void putUnchecked(byte b) {
+            bytes[size++] = b;
         }
 
         Buf putInt(int v) {

@@ -202,8 +202,9 @@ public final class WorkerMain {
             if (job instanceof Chunk) {
                 runChunk(id, (Chunk) job);
             } else {
+                long t0 = System.nanoTime();
                 Object result = ((Job<?>) job).call();
-                sendResult(Frames.RESULT, id, result);
+                sendResult(Frames.RESULT, id, result, System.nanoTime() - t0);
             }
         } catch (Throwable t) {
             fatalIfVmError(t);
@@ -225,12 +226,12 @@ public final class WorkerMain {
                 checkOutcomes(results);
             }
             from = to;
-            sendResult(from == size ? Frames.RESULT : Frames.PARTIAL, id, results);
+            sendResult(from == size ? Frames.RESULT : Frames.PARTIAL, id, results, took);
             double perItem = Math.max(1.0, (double) took / Math.max(1, results.size()));
             slice = (int) Math.max(1, Math.min(4L * slice, (long) (SLICE_TARGET_NANOS / perItem)));
         }
         if (size == 0) {
-            sendResult(Frames.RESULT, id, new ArrayList<>());
+            sendResult(Frames.RESULT, id, new ArrayList<>(), 0);
         }
     }
 
@@ -260,7 +261,8 @@ public final class WorkerMain {
         }
     }
 
-    private void sendResult(byte type, long id, Object result) throws IOException {
+    /** Sends a result (or a part of a chunk's results) after the time the worker spent computing it. */
+    private void sendResult(byte type, long id, Object result, long nanos) throws IOException {
         byte[] bytes;
         try {
             bytes = codec.encode(result);
@@ -271,7 +273,9 @@ public final class WorkerMain {
             }
             bytes = codec.encode(safe);
         }
-        send(type, id, bytes);
+        byte[] payload = new byte[8 + bytes.length];
+        java.nio.ByteBuffer.wrap(payload).putLong(nanos).put(bytes);
+        send(type, id, payload);
     }
 
     /** Replaces failures in a list of outcomes whose exceptions do not encode with remote exceptions. */

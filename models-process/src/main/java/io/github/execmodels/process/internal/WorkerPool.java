@@ -335,6 +335,7 @@ public final class WorkerPool {
                     ProcessTask task = find(w, frame.id);
                     if (task != null) {
                         task.addPartial(values);
+                        task.workerNanos += workerNanos(frame.payload);
                     }
                 }
                 break;
@@ -343,6 +344,12 @@ public final class WorkerPool {
                 Object value;
                 try {
                     value = decodeValue(frame.payload);
+                    synchronized (lock) {
+                        ProcessTask task = find(w, frame.id);
+                        if (task != null) {
+                            task.workerNanos += workerNanos(frame.payload);
+                        }
+                    }
                 } catch (RuntimeException e) {
                     done(w, frame.id, null, e, false);
                     break;
@@ -360,9 +367,17 @@ public final class WorkerPool {
         }
     }
 
+    private static long workerNanos(byte[] payload) {
+        return java.nio.ByteBuffer.wrap(payload).getLong();
+    }
+
+    /** Decodes a result frame's payload: the worker's compute time, then the value. */
     private Object decodeValue(byte[] payload) {
+        if (payload.length < 8) {
+            throw new IllegalStateException("result frame of " + payload.length + " bytes");
+        }
         try {
-            return settings.codec().decode(payload);
+            return settings.codec().decode(java.util.Arrays.copyOfRange(payload, 8, payload.length));
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot decode the worker's answer: " + e, e);
         }

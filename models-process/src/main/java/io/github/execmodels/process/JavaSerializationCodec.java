@@ -33,6 +33,7 @@ public final class JavaSerializationCodec implements Codec {
 
     private static final JavaSerializationCodec DEFAULTS = builder().build();
 
+    /** The filter applied when decoding; part of the serial form, so that the workers apply the same limits. */
     private final FastValues.LimitsFilter filter;
 
     private JavaSerializationCodec(FastValues.LimitsFilter filter) {

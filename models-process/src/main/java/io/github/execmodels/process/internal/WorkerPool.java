@@ -16,12 +16,11 @@ import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -503,7 +502,7 @@ public final class WorkerPool {
         w.killReason = why;
         log.info("{}: retiring {}: {}", name, w, why);
         count("max-tasks");
-        w.sendControl(Frames.SHUTDOWN, 0);
+        schedule(() -> w.sendControl(Frames.SHUTDOWN, 0), 0); // not under the pool's lock
         workers.remove(w);
         if (!terminated) {
             spawnLocked();
@@ -682,44 +681,55 @@ public final class WorkerPool {
 
     /** Stops a task that was cancelled or timed out (called by the task once). */
     void stop(ProcessTask task, boolean mayInterrupt) {
+        // frames are written outside the pool's lock: a writer holds a worker's write lock, then takes the pool's
         WorkerProcess killNow = null;
         String killWhy = null;
+        WorkerProcess cancelOn = null;
+        List<ProcessTask> children = List.of();
         synchronized (lock) {
             if (task.children != null) {
-                for (ProcessTask child : task.children) {
-                    if (child != null && !child.isDone()) {
-                        schedule(() -> child.cancel(true), 0);
-                    }
-                }
+                children = new ArrayList<>(Arrays.asList(task.children));
                 task.childResults = null;
                 task.children = null;
                 task.stopped();
-                return;
-            }
-            if (queue.remove(task)) {
+            } else if (queue.remove(task)) {
                 task.stopped();
                 return;
-            }
-            WorkerProcess w = task.worker;
-            if (w == null) {
-                task.stopped();
-                return;
-            }
-            if (w.assigned.peekFirst() != task) {
-                w.sendControl(Frames.CANCEL, task.id); // still in the worker's queue: it drops it
-                return;
-            }
-            if (task.failureNow() instanceof TaskTimeoutException) {
-                killNow = w;
-                killWhy = "timed out: " + task.failureNow().getMessage();
-            } else if (mayInterrupt) {
-                w.sendControl(Frames.CANCEL, task.id); // interrupts the task; killed if it ignores that
-                schedule(() -> {
-                    if (task.worker == w && !w.dead) {
-                        kill(w, "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS + " ms");
+            } else {
+                WorkerProcess w = task.worker;
+                if (w == null) {
+                    task.stopped();
+                    return;
+                }
+                if (w.assigned.peekFirst() != task) {
+                    if (w.outbox.remove(task)) {
+                        // never written: forget it
+                        w.assigned.remove(task);
+                        task.worker = null;
+                        task.stopped();
+                        return;
                     }
-                }, TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MILLIS));
+                    cancelOn = w; // in the worker's queue: it drops it and answers CANCELLED
+                } else if (task.failureNow() instanceof TaskTimeoutException) {
+                    killNow = w;
+                    killWhy = "timed out: " + task.failureNow().getMessage();
+                } else if (mayInterrupt) {
+                    cancelOn = w; // interrupts the task; the worker is killed if the task ignores that
+                    schedule(() -> {
+                        if (task.worker == w && !w.dead) {
+                            kill(w, "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS + " ms");
+                        }
+                    }, TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MILLIS));
+                }
             }
+        }
+        for (ProcessTask child : children) {
+            if (child != null) {
+                child.cancel(true);
+            }
+        }
+        if (cancelOn != null) {
+            cancelOn.sendControl(Frames.CANCEL, task.id);
         }
         if (killNow != null) {
             kill(killNow, killWhy);

@@ -18,7 +18,7 @@ import java.util.Locale;
  * TCP echo on one event loop, client and server in one process, as {@code asyncio_bench.py} parts e and f do:
  * 100 connections x 2,000 round trips of 64 bytes (round trips per second), and one connection x 50,000 round trips
  * (rate and latency percentiles). Each client first makes 200 untimed round trips; a gate then starts them together.
- * Every figure is the median of {@code --repeats} runs after one warm-up run.
+ * Every figure is the median of {@code --repeats} runs after full-size warm-up runs (the JIT compiles during them).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.execmodels.benchmarks.async.EchoBenchmark [--python py.json]
@@ -46,12 +46,13 @@ public final class EchoBenchmark {
         }
         System.out.printf(Locale.ROOT, "java %s, %d cpus%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
-        run(100, 200); // warm-up
+        run(100, 2_000); // warm-up: two full runs, so that the JIT has compiled the hot path
+        run(100, 2_000);
         double[] many = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             many[i] = run(100, 2_000).rate;
         }
-        run(1, 5_000); // warm-up
+        run(1, 50_000); // warm-up
         double[] oneRate = new double[repeats];
         double[] p50 = new double[repeats];
         double[] p99 = new double[repeats];

@@ -512,13 +512,13 @@ public class AsyncTask<R> implements Task<R> {
             throw new IllegalStateException(BLOCKING_ON_LOOP);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.watchTermination(done);
         try {
             loop.callSoonThreadSafe(() -> addCallback(source -> done.complete(null)));
         } catch (RejectedExecutionException closed) {
             done.complete(null);
         }
-        loop.terminationFuture().thenRun(() -> done.complete(null));
-        return done.thenRun(() -> {
+        return done.whenComplete((v, e) -> loop.unwatchTermination(done)).thenRun(() -> {
             if (state < SUCCEEDED) {
                 throw new CancellationException("the event loop terminated before the task completed");
             }
@@ -551,12 +551,9 @@ public class AsyncTask<R> implements Task<R> {
             markRetrieved();
             copyTo(view);
         } else {
-            try {
-                loop.callSoonThreadSafe(() -> addCallback(copy));
-            } catch (RejectedExecutionException closed) {
-                view.completeExceptionally(new CancellationException("the event loop is closed"));
-            }
-            loop.terminationFuture().thenRun(() -> {
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            loop.watchTermination(ended);
+            ended.thenRun(() -> {
                 if (state >= SUCCEEDED) {
                     copyTo(view);
                 } else {
@@ -564,6 +561,12 @@ public class AsyncTask<R> implements Task<R> {
                             new CancellationException("the event loop terminated before the task completed"));
                 }
             });
+            view.whenComplete((v, e) -> loop.unwatchTermination(ended));
+            try {
+                loop.callSoonThreadSafe(() -> addCallback(copy));
+            } catch (RejectedExecutionException closed) {
+                ended.complete(null);
+            }
         }
         return view;
     }

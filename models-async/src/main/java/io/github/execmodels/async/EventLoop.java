@@ -107,6 +107,8 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     private final ReferenceQueue<AsyncTask<?>> collected = new ReferenceQueue<>();
     private final Set<UnretrievedFailure> unretrieved = new HashSet<>(); // loop thread only
     private final Object executorLock = new Object();
+    private final Set<CompletableFuture<Void>> terminationWatchers =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private volatile boolean sleeping;
     private volatile int lifecycle = STARTED;
@@ -372,6 +374,18 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
 
     CompletableFuture<Void> terminationFuture() {
         return terminated;
+    }
+
+    /** Completes {@code waiter} when the loop terminates, unless unwatched first; any thread. */
+    void watchTermination(CompletableFuture<Void> waiter) {
+        terminationWatchers.add(waiter);
+        if (lifecycle == TERMINATED) {
+            waiter.complete(null);
+        }
+    }
+
+    void unwatchTermination(CompletableFuture<Void> waiter) {
+        terminationWatchers.remove(waiter);
     }
 
     // ---- live tasks
@@ -642,6 +656,9 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
             e.shutdownNow();
         }
         terminated.complete(null);
+        for (CompletableFuture<Void> w : terminationWatchers) {
+            w.complete(null);
+        }
     }
 
     @Override
@@ -732,6 +749,10 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
 
     long nextTimerDeadline() {
         return timers.isEmpty() ? Long.MAX_VALUE : timers.peekDeadline();
+    }
+
+    int terminationWatcherCount() {
+        return terminationWatchers.size();
     }
 
     int pendingTimers() {

@@ -79,6 +79,20 @@ class EventLoopTest {
     }
 
     @Test
+    void waitingFromOtherThreadsLeavesNothingBehind() {
+        try (EventLoop loop = EventLoop.builder().build()) {
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                int got = loop.runUntilComplete(() -> Async.sleep(0.0).thenApply(v -> n));
+                assertThat(got).isEqualTo(n);
+                AsyncTask<Integer> t = loop.spawn(() -> Async.completed(n));
+                assertThat(t.toCompletableFuture().join()).isEqualTo(n);
+            }
+            assertThat(loop.terminationWatcherCount()).isZero();
+        }
+    }
+
+    @Test
     void callSoonThreadSafeWakesASleepingLoop() throws Exception {
         try (EventLoop loop = EventLoop.builder().build()) {
             for (int i = 0; i < 50; i++) {

@@ -297,6 +297,35 @@ class StreamsTest {
     }
 
     @Test
+    void aDrainCanBeCancelledOrTimedOut() throws Exception {
+        java.util.concurrent.CompletableFuture<String> outcome = new java.util.concurrent.CompletableFuture<>();
+        Server server = loop.startServer(HOST, 0, c -> {
+            byte[] block = new byte[1 << 20];
+            return fillUntilDrainWaits(c, block, 64).thenCompose(drain -> Async.waitFor(drain, Duration.ofMillis(200)))
+                    .thenApply(v -> "drained?").recover(e -> {
+                        outcome.complete(e.getClass().getSimpleName() + ", open " + c.isOpen());
+                        c.abort();
+                        return "done";
+                    });
+        });
+        try (Socket s = new Socket(HOST, server.port())) { // never reads
+            assertThat(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo("TaskTimeoutException, open true");
+        }
+        server.close();
+    }
+
+    /** Writes blocks until drain() has to wait; completes with that waiting drain. */
+    private static AsyncTask<AsyncTask<Void>> fillUntilDrainWaits(Connection c, byte[] block, int left) {
+        c.write(block);
+        AsyncTask<Void> drain = c.drain();
+        if (!drain.isDone() || left == 0) {
+            return Async.completed(drain);
+        }
+        return drain.thenCompose(v -> fillUntilDrainWaits(c, block, left - 1));
+    }
+
+    @Test
     void aCancelledReadTakesNothing() {
         Server server = loop.startServer(HOST, 0, c -> {
             c.write("abcdef");

@@ -58,6 +58,7 @@ public final class ProcessPoolSpeed {
         System.out.printf(Locale.ROOT, "java %s, %d processors%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         startup(repeats);
+        crashes(repeats);
         primes(repeats);
         double javaRate = identityRate(repeats);
         if (anchors != null) {
@@ -161,6 +162,31 @@ public final class ProcessPoolSpeed {
         } finally {
             Files.deleteIfExists(json);
         }
+    }
+
+    // ---- crash detection
+
+    /** Time from submitting a job that kills its worker to the caller's WorkerCrashedException. */
+    private static void crashes(int repeats) {
+        List<Double> times = new ArrayList<>();
+        try (ExecutionModel processes = Models.processes(2)) {
+            processes.submit(() -> 1).join();
+            for (int r = 0; r < repeats; r++) {
+                long t0 = System.nanoTime();
+                try {
+                    processes.submit(() -> {
+                        Runtime.getRuntime().halt(1);
+                        return 0;
+                    }).join();
+                    throw new AssertionError("the worker survived");
+                } catch (io.github.execmodels.WorkerCrashedException expected) {
+                    times.add((System.nanoTime() - t0) / 1e6);
+                }
+                processes.submit(() -> 1).join(); // a replacement serves
+            }
+        }
+        System.out.printf(Locale.ROOT, "crash: submit to WorkerCrashedException %.1f ms (median of %d: %s);"
+                + " the pool went on serving after each%n", median(times), repeats, round(times));
     }
 
     // ---- 3. start-up

@@ -55,6 +55,8 @@ public final class WorkerMain {
     private Thread runner;
     private Codec codec;
     private long maxFrameBytes = Long.MAX_VALUE;
+    /** The time per element of the last chunk slice, which sizes the first slice of the next chunk. */
+    private long lastPerItemNanos = SLICE_TARGET_NANOS;
 
     private WorkerMain(DataInputStream in, DataOutputStream out) {
         this.in = in;
@@ -216,7 +218,8 @@ public final class WorkerMain {
     private void runChunk(long id, Chunk chunk) throws Exception {
         int size = chunk.size();
         int from = 0;
-        int slice = 1;
+        // start from what the last chunk measured (this worker usually runs one function many times)
+        int slice = (int) Math.max(1, Math.min(size, SLICE_TARGET_NANOS / lastPerItemNanos));
         while (from < size) {
             int to = (int) Math.min(size, (long) from + slice);
             long t0 = System.nanoTime();
@@ -228,6 +231,7 @@ public final class WorkerMain {
             from = to;
             sendResult(from == size ? Frames.RESULT : Frames.PARTIAL, id, results, took);
             double perItem = Math.max(1.0, (double) took / Math.max(1, results.size()));
+            lastPerItemNanos = (long) Math.ceil(perItem);
             slice = (int) Math.max(1, Math.min(4L * slice, (long) (SLICE_TARGET_NANOS / perItem)));
         }
         if (size == 0) {

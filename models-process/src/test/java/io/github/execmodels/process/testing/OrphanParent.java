@@ -3,7 +3,10 @@ package io.github.execmodels.process.testing;
 import io.github.execmodels.Models;
 import io.github.execmodels.process.ProcessPoolModel;
 
-/** A parent JVM for the kill -9 test: starts a pool, prints its workers' pids on one line, then waits. */
+/**
+ * A parent JVM for the orphan tests: starts a pool, prints its workers' pids on one line, then waits to be killed,
+ * or with the argument {@code exit}, calls {@code System.exit} without closing the pool.
+ */
 public final class OrphanParent {
 
     private OrphanParent() {
@@ -19,6 +22,9 @@ public final class OrphanParent {
         }
         System.out.println(line);
         System.out.flush();
+        if (args.length > 0 && args[0].equals("exit")) {
+            System.exit(0);
+        }
         Thread.sleep(120_000);
     }
 }

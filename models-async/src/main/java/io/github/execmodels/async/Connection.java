@@ -116,11 +116,16 @@ public final class Connection {
             compact();
         }
         int n;
+        ByteBuffer direct = loop.ioBuffer();
+        direct.clear().limit(in.length - end);
         try {
-            n = channel.read(ByteBuffer.wrap(in, end, in.length - end));
+            n = channel.read(direct);
         } catch (IOException e) {
             failed(e);
             return;
+        }
+        if (n > 0) {
+            direct.flip().get(in, end, n);
         }
         if (n < 0) {
             eof = true;
@@ -429,18 +434,25 @@ public final class Connection {
             return;
         }
         if (out.isEmpty()) {
-            ByteBuffer b = ByteBuffer.wrap(data);
+            int written;
             try {
-                channel.write(b);
+                if (data.length <= EventLoop.IO_BUFFER_SIZE) {
+                    ByteBuffer direct = loop.ioBuffer();
+                    direct.clear();
+                    direct.put(data).flip();
+                    written = channel.write(direct);
+                } else {
+                    written = channel.write(ByteBuffer.wrap(data));
+                }
             } catch (IOException e) {
                 failed(e);
                 return;
             }
-            if (!b.hasRemaining()) {
+            if (written == data.length) {
                 return;
             }
-            out.add(ByteBuffer.wrap(Arrays.copyOfRange(data, b.position(), data.length)));
-            pendingBytes += b.remaining();
+            out.add(ByteBuffer.wrap(Arrays.copyOfRange(data, written, data.length)));
+            pendingBytes += data.length - written;
             updateInterest();
         } else {
             out.add(ByteBuffer.wrap(data.clone()));

@@ -13,12 +13,12 @@ import java.io.UncheckedIOException;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -107,6 +107,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     private final ReferenceQueue<AsyncTask<?>> collected = new ReferenceQueue<>();
     private final Set<UnretrievedFailure> unretrieved = new HashSet<>(); // loop thread only
     private final Object executorLock = new Object();
+    private final Consumer<SelectionKey> keyHandler = this::handleKey;
     private final Set<CompletableFuture<Void>> terminationWatchers =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -489,20 +490,18 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
             sleeping = true;
             try {
                 if (inbox.isEmpty()) {
-                    selector.select(waitMillis);
+                    selector.select(keyHandler, waitMillis);
                 } else {
-                    selector.selectNow();
+                    selector.selectNow(keyHandler);
                 }
             } finally {
                 sleeping = false;
                 wakeupPending.set(false);
             }
-            processSelectedKeys();
             drainInbox();
             timers.moveDue(ticker.nanoTime(), ready);
         } else if (registeredChannels > 0) {
-            selector.selectNow();
-            processSelectedKeys();
+            selector.selectNow(keyHandler);
         }
         for (int n = ready.size(); n > 0; n--) {
             runOne(ready.poll());
@@ -519,26 +518,33 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         }
     }
 
-    private void processSelectedKeys() {
-        Set<SelectionKey> keys = selector.selectedKeys();
-        if (keys.isEmpty()) {
-            return;
-        }
-        Iterator<SelectionKey> it = keys.iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
-            Object attachment = key.attachment();
-            if (attachment instanceof IoHandler) {
-                IoHandler handler = (IoHandler) attachment;
-                try {
-                    handler.onReady(key);
-                } catch (Throwable e) {
-                    reportCallbackFailure(handler, e);
-                }
+    /** Runs the handler of a selected key; the selector calls it during select, on the loop thread. */
+    private void handleKey(SelectionKey key) {
+        Object attachment = key.attachment();
+        if (attachment instanceof IoHandler) {
+            IoHandler handler = (IoHandler) attachment;
+            try {
+                handler.onReady(key);
+            } catch (Throwable e) {
+                reportCallbackFailure(handler, e);
+            }
+            if (!microtasks.isEmpty()) {
                 drainMicrotasks();
             }
         }
+    }
+
+    /** Size of the loop's direct I/O buffer, shared by its connections (the loop does one I/O at a time). */
+    static final int IO_BUFFER_SIZE = 64 * 1024;
+    private ByteBuffer ioBuffer;
+
+    ByteBuffer ioBuffer() {
+        ByteBuffer b = ioBuffer;
+        if (b == null) {
+            b = ByteBuffer.allocateDirect(IO_BUFFER_SIZE);
+            ioBuffer = b;
+        }
+        return b;
     }
 
     Selector selector() {

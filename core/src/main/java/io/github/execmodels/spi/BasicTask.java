@@ -82,8 +82,13 @@ public class BasicTask<R> implements Task<R>, Runnable {
             return;
         }
         try {
-            result.complete(job.call());
+            R value = job.call();
+            // the work's own time, taken before complete() runs the callbacks (which read elapsedNanos() to size
+            // the next chunks and may wake other threads, a cost that does not belong to the work)
+            stopNanos = System.nanoTime();
+            result.complete(value);
         } catch (Throwable t) {
+            stopNanos = System.nanoTime();
             result.completeExceptionally(t);
         } finally {
             markStopped();
@@ -127,7 +132,9 @@ public class BasicTask<R> implements Task<R>, Runnable {
             clearInterrupt = interruptedByUs && runner == Thread.currentThread();
             phase = STOPPED;
             runner = null;
-            stopNanos = System.nanoTime();
+            if (stopNanos == 0) {
+                stopNanos = System.nanoTime();
+            }
         }
         if (clearInterrupt) {
             // the interrupt was meant for this task only: the thread goes back to its pool clean

@@ -60,7 +60,8 @@ class ThreadPoolModelTest {
     @Test
     void buildCopiesSoOneBuilderBuildsManyModels() {
         ThreadPoolModel.Builder builder = ThreadPoolModel.builder().threads(2).threadNamePrefix("copies-");
-        try (ThreadPoolModel first = builder.build(); ThreadPoolModel second = builder.build()) {
+        ThreadPoolModel first = builder.build();
+        try (ThreadPoolModel second = builder.build()) {
             assertThat(first).isNotSameAs(second);
             first.close();
             assertThat(second.isClosed()).isFalse();

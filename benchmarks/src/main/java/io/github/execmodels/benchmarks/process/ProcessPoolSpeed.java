@@ -55,8 +55,9 @@ public final class ProcessPoolSpeed {
                     throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        System.out.printf(Locale.ROOT, "java %s, %d processors%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "java %s, %d processors, gc %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), gcNames());
+        parallelProbe();
         startup(repeats);
         crashes(repeats);
         primes(repeats);
@@ -68,6 +69,49 @@ public final class ProcessPoolSpeed {
             System.out.printf(Locale.ROOT, "identity 1M: python Pool(2).map default chunks %,.0f items/s"
                     + " -> processes(2) is %.2fx (target >= 3x)%n", pythonRate, javaRate / pythonRate);
         }
+    }
+
+    // ---- the machine
+
+    private static String gcNames() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).collect(Collectors.joining("+"));
+    }
+
+    private static volatile long sink;
+
+    private static long spinPrimes() {
+        long t0 = System.nanoTime();
+        int c = 0;
+        for (int i = 1; i <= 300_000; i++) {
+            if (isPrime(i)) {
+                c++;
+            }
+        }
+        sink += c;
+        return System.nanoTime() - t0;
+    }
+
+    /** How much two threads get done at once compared with one: 2.0 means two free cores (the anchors print the same). */
+    private static void parallelProbe() throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            spinPrimes();
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            long alone = spinPrimes();
+            long[] both = new long[2];
+            Thread a = new Thread(() -> both[0] = spinPrimes());
+            Thread b = new Thread(() -> both[1] = spinPrimes());
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            ratios.add(2.0 * alone / Math.max(both[0], both[1]));
+        }
+        System.out.printf(Locale.ROOT, "machine: two threads do %.2fx the work of one (2.0 = two free cores; runs %s)%n",
+                median(ratios), ratios.stream().map(x -> String.format(Locale.ROOT, "%.2f", x))
+                        .collect(Collectors.toList()));
     }
 
     // ---- 1. primes

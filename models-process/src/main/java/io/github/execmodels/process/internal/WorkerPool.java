@@ -529,7 +529,7 @@ public final class WorkerPool {
                 w.process.waitFor(2, TimeUnit.SECONDS);
             }
             exit = w.process.isAlive() ? -1 : w.process.exitValue();
-            w.stderrPump.join(300);
+            w.stderrPump.join(300); // returns as soon as the pump has read the last line
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exit = -1;

@@ -94,7 +94,7 @@ public final class Server {
                     log.debug("connection handler for {} failed", connection.remoteAddress(), failure);
                 }
                 connection.close();
-            });
+            }).recover(e -> null); // the failure was logged above: it is retrieved, not left for the GC log
         }
     }
 

@@ -170,12 +170,19 @@ public final class WorkerPool {
         if (task.timeout != null && task.parent == null && !(task.job instanceof Chunk)) {
             WorkerProcess w = task.worker;
             schedule(() -> {
-                if (!task.isDone() && task.worker == w) {
+                if (isRunningOn(task, w)) {
                     task.abort(new TaskTimeoutException("task ran past its time limit of " + task.timeout
                             + "; its worker (pid " + w.pid + ") was killed", task.timeout,
                             TaskFailedException.NO_INDEX));
                 }
             }, task.timeout.toNanos());
+        }
+    }
+
+    /** Whether {@code task} is still the one {@code w} runs (checked under the lock: timers act on it). */
+    private boolean isRunningOn(ProcessTask task, WorkerProcess w) {
+        synchronized (lock) {
+            return !w.dead && w.assigned.peekFirst() == task;
         }
     }
 
@@ -716,7 +723,7 @@ public final class WorkerPool {
                 } else if (mayInterrupt) {
                     cancelOn = w; // interrupts the task; the worker is killed if the task ignores that
                     schedule(() -> {
-                        if (task.worker == w && !w.dead) {
+                        if (isRunningOn(task, w)) {
                             kill(w, "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS + " ms");
                         }
                     }, TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MILLIS));

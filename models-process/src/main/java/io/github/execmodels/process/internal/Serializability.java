@@ -71,6 +71,10 @@ public final class Serializability {
         if (lambda != null) {
             return findInLambda(lambda, path, depth, seen);
         }
+        Object replacement = writeReplacement(o);
+        if (replacement != o) {
+            return find(replacement, path, depth + 1, seen); // what Java serialization writes instead
+        }
         if (type.isArray()) {
             if (type.getComponentType().isPrimitive()) {
                 return null;
@@ -212,6 +216,29 @@ public final class Serializability {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Returns what the object's own {@code writeReplace} gives, or the object itself. */
+    private static Object writeReplacement(Object o) {
+        if (o.getClass().getName().startsWith("java.")) {
+            return o;
+        }
+        for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Method writeReplace = c.getDeclaredMethod("writeReplace");
+                if (Modifier.isStatic(writeReplace.getModifiers()) || writeReplace.getParameterCount() != 0) {
+                    return o;
+                }
+                writeReplace.setAccessible(true);
+                Object replaced = writeReplace.invoke(o);
+                return replaced == null ? o : replaced;
+            } catch (NoSuchMethodException e) {
+                // look in the superclass
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return o;
+            }
+        }
+        return o;
     }
 
     private static String shortName(Class<?> type) {

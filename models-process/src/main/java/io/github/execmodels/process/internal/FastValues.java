@@ -360,8 +360,8 @@ public final class FastValues {
 
         @Override
         protected Object replaceObject(Object obj) {
-            if (obj != null && obj.getClass() == ArrayList.class) {
-                PackedList packed = PackedList.packOrNull((ArrayList<?>) obj);
+            if (PackedList.packable(obj)) {
+                PackedList packed = PackedList.packOrNull((java.util.List<?>) obj);
                 if (packed != null) {
                     return packed;
                 }
@@ -433,8 +433,15 @@ public final class FastValues {
             return Status.REJECTED;
         }
 
+        /** The library's own classes that cross the pipe. */
+        private static final java.util.Set<String> LIBRARY = java.util.Set.of("io.github.execmodels.Outcome",
+                "io.github.execmodels.TaskFailedException", "io.github.execmodels.WorkerCrashedException",
+                "io.github.execmodels.TaskTimeoutException", "io.github.execmodels.RemoteException",
+                "io.github.execmodels.ModelClosedException", "io.github.execmodels.spi.Chunk",
+                "io.github.execmodels.process.internal.PackedList");
+
         private static boolean isAlwaysAllowed(String name) {
-            return name.startsWith("io.github.execmodels.") || matches("java.lang.*", name)
+            return LIBRARY.contains(name) || matches("java.lang.*", name)
                     || name.equals("java.lang.invoke.SerializedLambda") || matches("java.util.*", name)
                     || matches("java.time.*", name) || matches("java.math.*", name);
         }

@@ -69,8 +69,9 @@ public final class OrderedMap {
                 while (first == null && next < size && dispatcher.size() < settings.maxChunksInFlight()) {
                     int chunkSize = sizer.next(size - next, size - next);
                     List<?> part = elements.subList(next, next + chunkSize);
+                    // fail-fast chunks run in this JVM store their results straight into the results array
                     dispatcher.start(outcomeMode ? Chunk.outcomes(fn, part, next)
-                            : Chunk.failFast(fn, part, next));
+                            : Chunk.failFastInto(fn, part, next, results));
                     next += chunkSize;
                 }
                 if (dispatcher.size() == 0) {
@@ -112,10 +113,12 @@ public final class OrderedMap {
         Throwable failure = flight.task.failureNow();
         if (failure == null) {
             List<Object> values = flight.task.resultNow();
-            for (int i = 0; i < values.size(); i++) {
-                results[from + i] = values.get(i);
+            if (values != Chunk.STORED) {
+                for (int i = 0; i < values.size(); i++) {
+                    results[from + i] = values.get(i);
+                }
             }
-            completed.set(from, from + values.size());
+            completed.set(from, from + chunk.size());
             sizer.record(chunk.size(), flight.task.elapsedNanos());
             progress(chunk.size());
             return null;

@@ -5,6 +5,7 @@ import io.github.execmodels.Job;
 import io.github.execmodels.Outcome;
 import io.github.execmodels.TaskFailedException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,19 +29,25 @@ public final class Chunk implements Job<List<Object>> {
 
     /** The function. */
     private final Fn<Object, Object> fn;
-    /** The elements, in input order. */
-    private final ArrayList<Object> elements;
+    /** The elements, in input order: a serializable copy made with one array copy (no second one, as ArrayList's). */
+    private final List<Object> elements;
     /** The index of the first element in the whole input. */
     private final long firstIndex;
     /** Whether to return outcomes rather than fail fast. */
     private final boolean outcomes;
+    /** Where a chunk run in this JVM stores its results, at their index in the whole input; never serialized. */
+    private final transient Object[] store;
+
+    /** What {@link #call()} returns when it stored its results into the array given to {@link #failFastInto}. */
+    public static final List<Object> STORED = List.of();
 
     @SuppressWarnings("unchecked")
-    private Chunk(Fn<?, ?> fn, List<?> elements, long firstIndex, boolean outcomes) {
+    private Chunk(Fn<?, ?> fn, List<?> elements, long firstIndex, boolean outcomes, Object[] store) {
         this.fn = (Fn<Object, Object>) Objects.requireNonNull(fn, "fn");
-        this.elements = new ArrayList<>(elements);
+        this.elements = Arrays.asList(elements.toArray());
         this.firstIndex = firstIndex;
         this.outcomes = outcomes;
+        this.store = store;
     }
 
     /**
@@ -53,7 +60,24 @@ public final class Chunk implements Job<List<Object>> {
      * @since 0.1
      */
     public static Chunk failFast(Fn<?, ?> fn, List<?> elements, long firstIndex) {
-        return new Chunk(fn, elements, firstIndex, false);
+        return new Chunk(fn, elements, firstIndex, false, null);
+    }
+
+    /**
+     * Creates a chunk that fails fast as {@link #failFast} does and, when this very object runs in this JVM, stores
+     * each result into {@code results} at its index in the whole input and returns {@link #STORED}, so that a map
+     * of cheap functions copies no result. A copy made by serialization, or a {@link #slice}, returns its results
+     * as a list instead.
+     *
+     * @param fn the function
+     * @param elements the elements, copied
+     * @param firstIndex the index of the first element in the whole input
+     * @param results the whole map's results, indexed as the input
+     * @return the chunk
+     * @since 0.1
+     */
+    public static Chunk failFastInto(Fn<?, ?> fn, List<?> elements, long firstIndex, Object[] results) {
+        return new Chunk(fn, elements, firstIndex, false, Objects.requireNonNull(results, "results"));
     }
 
     /**
@@ -66,7 +90,7 @@ public final class Chunk implements Job<List<Object>> {
      * @since 0.1
      */
     public static Chunk outcomes(Fn<?, ?> fn, List<?> elements, long firstIndex) {
-        return new Chunk(fn, elements, firstIndex, true);
+        return new Chunk(fn, elements, firstIndex, true, null);
     }
 
     /**
@@ -109,11 +133,14 @@ public final class Chunk implements Job<List<Object>> {
      * @since 0.1
      */
     public Chunk slice(int from, int to) {
-        return new Chunk(fn, elements.subList(from, to), firstIndex + from, outcomes);
+        return new Chunk(fn, elements.subList(from, to), firstIndex + from, outcomes, null);
     }
 
     @Override
     public List<Object> call() throws Exception {
+        if (store != null) {
+            return callInto(store);
+        }
         List<Object> results = new ArrayList<>(elements.size());
         for (int i = 0; i < elements.size(); i++) {
             if (Thread.interrupted()) {
@@ -132,6 +159,21 @@ public final class Chunk implements Job<List<Object>> {
             }
         }
         return results;
+    }
+
+    private List<Object> callInto(Object[] results) throws Exception {
+        int offset = (int) firstIndex;
+        for (int i = 0; i < elements.size(); i++) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("chunk cancelled before element " + (firstIndex + i));
+            }
+            try {
+                results[offset + i] = fn.apply(elements.get(i));
+            } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+                throw TaskFailedException.atIndex(firstIndex + i, e);
+            }
+        }
+        return STORED;
     }
 
     @Override

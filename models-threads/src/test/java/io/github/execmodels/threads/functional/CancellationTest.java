@@ -104,10 +104,10 @@ class CancellationTest {
     void closingAnImapStreamCancelsTheWorkInFlight() throws Exception {
         try (ThreadPoolModel model = ThreadPoolModel.builder().threads(2).build()) {
             AtomicInteger interrupted = new AtomicInteger();
-            CountDownLatch slowStarted = new CountDownLatch(1);
+            AtomicInteger slowStarted = new AtomicInteger();
             Fn<Integer, Integer> slowFromTen = x -> {
                 if (x >= 10) {
-                    slowStarted.countDown();
+                    slowStarted.incrementAndGet();
                     try {
                         Thread.sleep(60_000);
                     } catch (InterruptedException e) {
@@ -121,13 +121,14 @@ class CancellationTest {
             MapOptions options = MapOptions.builder().chunkSize(1).window(4).build();
             for (boolean ordered : new boolean[] {true, false}) {
                 interrupted.set(0);
+                slowStarted.set(0);
                 Stream<Integer> stream = ordered ? model.imap(slowFromTen, endless, options)
                         : model.imapUnordered(slowFromTen, endless, options);
                 Iterator<Integer> it = stream.iterator();
                 for (int i = 0; i < 10; i++) {
                     assertThat(it.next()).isLessThan(10);
                 }
-                slowStarted.await();
+                Threads.await(() -> slowStarted.get() > 0);
                 stream.close(); // returns once the cancelled elements have stopped
                 assertThat(interrupted.get()).as("elements in flight interrupted on close").isBetween(1, 4);
             }

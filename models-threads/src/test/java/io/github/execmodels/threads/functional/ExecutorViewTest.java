@@ -58,7 +58,9 @@ class ExecutorViewTest {
     void invokeAnyReturnsASuccessAndCancelsTheRest() throws Exception {
         ExecutorService view = model.asExecutorService();
         AtomicInteger interrupted = new AtomicInteger();
+        CountDownLatch slowStarted = new CountDownLatch(1);
         String winner = view.invokeAny(List.of(() -> {
+            slowStarted.countDown();
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
@@ -66,7 +68,10 @@ class ExecutorViewTest {
                 throw e;
             }
             return "slow";
-        }, () -> "fast"));
+        }, () -> {
+            slowStarted.await(); // so that the slow one is running, not pending, when it is cancelled
+            return "fast";
+        }));
         assertThat(winner).isEqualTo("fast");
         Threads.await(() -> interrupted.get() == 1);
         assertThatThrownBy(() -> view.invokeAny(List.of(() -> {

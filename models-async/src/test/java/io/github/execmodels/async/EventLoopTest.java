@@ -108,12 +108,15 @@ class EventLoopTest {
         try (EventLoop loop = EventLoop.builder().build()) {
             List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
             CompletableFuture<Void> tickerStarted = new CompletableFuture<>();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             loop.callSoonThreadSafe(() -> {
                 Runnable[] tick = new Runnable[1];
                 tick[0] = () -> {
                     log.add("tick");
                     tickerStarted.complete(null);
-                    loop.callSoon(tick[0]);
+                    if (!stop.get()) {
+                        loop.callSoon(tick[0]);
+                    }
                 };
                 loop.callSoon(tick[0]);
             });
@@ -122,6 +125,7 @@ class EventLoopTest {
                 log.add("element " + x);
                 return x * 10;
             }, List.of(0, 1, 2, 3, 4), io.github.execmodels.MapOptions.builder().chunkSize(5).build());
+            stop.set(true);
             assertThat(out).containsExactly(0, 10, 20, 30, 40);
             List<String> snapshot = new ArrayList<>(log);
             int first = snapshot.indexOf("element 0");

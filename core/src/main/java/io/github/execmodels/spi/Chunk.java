@@ -4,6 +4,7 @@ import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
 import io.github.execmodels.Outcome;
 import io.github.execmodels.TaskFailedException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * element and returns one {@link Outcome} per element. Either way it stops early, throwing
  * {@link InterruptedException}, once its thread is interrupted.
  *
- * <p>Immutable; thread safe when its function is.
+ * <p>Immutable as long as its list of elements does not change; thread safe when its function is.
  *
  * @since 0.1
  */
@@ -29,7 +30,10 @@ public final class Chunk implements Job<List<Object>> {
 
     /** The function. */
     private final Fn<Object, Object> fn;
-    /** The elements, in input order: a serializable copy made with one array copy (no second one, as ArrayList's). */
+    /**
+     * The elements, in input order: in this JVM the caller's list itself (a map's private snapshot, or a part of
+     * it), so that handing a chunk to a thread copies nothing; serialized, a fixed-size copy ({@link #writeReplace}).
+     */
     private final List<Object> elements;
     /** The index of the first element in the whole input. */
     private final long firstIndex;
@@ -44,7 +48,7 @@ public final class Chunk implements Job<List<Object>> {
     @SuppressWarnings("unchecked")
     private Chunk(Fn<?, ?> fn, List<?> elements, long firstIndex, boolean outcomes, Object[] store) {
         this.fn = (Fn<Object, Object>) Objects.requireNonNull(fn, "fn");
-        this.elements = Arrays.asList(elements.toArray());
+        this.elements = (List<Object>) Objects.requireNonNull(elements, "elements");
         this.firstIndex = firstIndex;
         this.outcomes = outcomes;
         this.store = store;
@@ -54,7 +58,8 @@ public final class Chunk implements Job<List<Object>> {
      * Creates a chunk that returns results and stops at the first failure.
      *
      * @param fn the function
-     * @param elements the elements, copied
+     * @param elements the elements, not copied: the list must not change while the chunk exists (serializing
+     *     the chunk copies them)
      * @param firstIndex the index of the first element in the whole input
      * @return the chunk
      * @since 0.1
@@ -70,7 +75,8 @@ public final class Chunk implements Job<List<Object>> {
      * as a list instead.
      *
      * @param fn the function
-     * @param elements the elements, copied
+     * @param elements the elements, not copied: the list must not change while the chunk exists (serializing
+     *     the chunk copies them)
      * @param firstIndex the index of the first element in the whole input
      * @param results the whole map's results, indexed as the input
      * @return the chunk
@@ -84,7 +90,8 @@ public final class Chunk implements Job<List<Object>> {
      * Creates a chunk that runs every element and returns one {@link Outcome} per element.
      *
      * @param fn the function
-     * @param elements the elements, copied
+     * @param elements the elements, not copied: the list must not change while the chunk exists (serializing
+     *     the chunk copies them)
      * @param firstIndex the index of the first element in the whole input
      * @return the chunk
      * @since 0.1
@@ -134,6 +141,16 @@ public final class Chunk implements Job<List<Object>> {
      */
     public Chunk slice(int from, int to) {
         return new Chunk(fn, elements.subList(from, to), firstIndex + from, outcomes, null);
+    }
+
+    /**
+     * Serializes a copy whose elements are a serializable fixed-size list, whatever list this chunk reads in memory.
+     *
+     * @return the chunk to serialize
+     */
+    private Object writeReplace() {
+        return elements instanceof Serializable ? this
+                : new Chunk(fn, Arrays.asList(elements.toArray()), firstIndex, outcomes, null);
     }
 
     @Override

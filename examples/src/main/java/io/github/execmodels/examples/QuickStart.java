@@ -1,24 +1,32 @@
 package io.github.execmodels.examples;
 
 import io.github.execmodels.ExecutionModel;
+import io.github.execmodels.Fn;
 import io.github.execmodels.Models;
+import io.github.execmodels.async.Async;
+import io.github.execmodels.async.EventLoop;
 import io.github.execmodels.examples.primes.Primes;
+import io.github.execmodels.process.CodecCheckingModel;
+import io.github.execmodels.process.PoolHealth;
+import io.github.execmodels.process.ProcessPoolModel;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The snippets of the README and of the docs' opening lines, compiled and run by a test, so that the docs cannot
- * drift from the API ({@code DocSnippetsTest} checks that every Java snippet in the docs appears in a source).
+ * The snippets of the README and of the docs' model pages, compiled here and run by {@code DocSnippetsTest},
+ * which also checks that every Java snippet in the docs appears in a source, so that the docs cannot drift from
+ * the API.
  */
 public final class QuickStart {
 
     private QuickStart() {
     }
 
-    /** The README's quick start. */
-    public static List<Boolean> readme(List<Integer> numbers) {
+    /** The README's quick start, and docs/index.md's. */
+    public static void readme(List<Integer> numbers) {
         try (ExecutionModel model = Models.threads(4)) {
             List<Boolean> isPrime = model.map(Primes::isPrime, numbers); // ordered, blocking, fail-fast
-            return isPrime;
+            System.out.println(isPrime);
         }
     }
 
@@ -28,8 +36,46 @@ public final class QuickStart {
         return lengths;
     }
 
+    /** The opening line of docs/processes.md (compiled, not run by the test: it leaves the pool to the JVM's exit). */
+    public static List<Boolean> processes(List<Integer> numbers) {
+        List<Boolean> primes = Models.processes(2).map(Primes::isPrime, numbers);   // close the model when done
+        return primes;
+    }
+
+    /** The builder snippet of docs/processes.md. */
+    public static void processPoolBuilder(List<Integer> numbers) {
+        try (ProcessPoolModel pool = ProcessPoolModel.builder()
+                .workers(4)
+                .jvmOptions(List.of("-Xmx512m"))
+                .taskTimeout(Duration.ofMinutes(1))
+                .retries(1)
+                .build()) {
+            List<Boolean> results = pool.map(Primes::isPrime, numbers);
+            PoolHealth health = pool.health();   // alive, started, replaced by reason
+        }
+    }
+
+    /** The codec-checking snippet of docs/processes.md. */
+    public static List<Boolean> codecChecked(List<Integer> numbers) {
+        ExecutionModel model = CodecCheckingModel.builder().build();
+        List<Boolean> checked = model.map(Primes::isPrime, numbers);   // throws what would fail across the pipe
+        return checked;
+    }
+
+    /** The opening line of docs/event-loop.md. */
+    public static List<Long> eventLoop(Fn<Integer, Long> fn, List<Integer> data) {
+        List<Long> result = Models.eventLoop().map(fn, data);   // one thread, one element per turn of the loop
+        return result;
+    }
+
+    /** The gather snippet of docs/event-loop.md. */
+    public static void gatheredSleeps() {
+        // asyncio.run(main()) with three gathered sleeps: about one second, not three
+        EventLoop.run(() -> Async.gather(Async.sleep(1.0), Async.sleep(1.0), Async.sleep(1.0)));
+    }
+
     public static void main(String[] args) {
-        System.out.println(readme(List.of(1, 2, 3, 4, 5, 6, 7)));
+        readme(List.of(1, 2, 3, 4, 5, 6, 7));
         System.out.println(sequential(List.of("one", "two", "three")));
     }
 }

@@ -1,32 +1,46 @@
 package io.github.execmodels.examples;
 
 import io.github.execmodels.Models;
+import io.github.execmodels.examples.async.AsyncioDemo;
 import io.github.execmodels.examples.primes.PrimeExperiment;
 import io.github.execmodels.examples.primes.PrimeExperiment.Row;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The showcase the README runs: the lecture's prime-number table on every model on the class path.
+ * The showcase the README runs: the lecture's prime-number table on every model on the class path, then the
+ * lecture's asyncio demo on the event loop.
  *
  * <p>Run {@code Showcase --help} for the flags.
  */
 public final class Showcase {
 
     static final String USAGE = String.join("\n",
-            "usage: Showcase [-n N] [-r R] [--sqrt] [--models spec,spec,...] [--help]",
+            "usage: Showcase [-n N] [-r R] [--sqrt] [--models spec,spec,...] [--sleep-ms MS] [--help]",
             "",
-            "The lecture's experiment: timeit(get_prime_numbers(N), number=R) on each execution model.",
+            "The lecture's experiments: timeit(get_prime_numbers(N), number=R) on each execution model,",
+            "then the asyncio demo on the event loop (three sleeps awaited in turn, as tasks, gathered).",
             "  -n N          numbers to test, 1..N (default 10000)",
             "  -r R          timed repetitions per model (default 25)",
             "  --sqrt        trial division up to the square root (default: up to n-1, as in the lecture)",
             "  --models L    comma-separated specs (default: " + String.join(",", PrimeExperiment.defaultSpecs()) + ")",
+            "  --sleep-ms MS length of each sleep of the asyncio demo (default 1000)",
             "  --help        this text",
             "",
-            "Other examples (each has a main method; see the examples module):",
-            "  io.github.execmodels.examples.primes.PrimeExperiment  the table above, as a library",
+            "Every example has a main method (run it with: mvn -B -q -DskipTests package exec:exec -pl examples -am",
+            "  -Dshowcase.main=<class> -Dshowcase.args=...); all live in io.github.execmodels.examples:",
+            "  primes.PrimeExperiment     the prime table, as a library (Primes: isPrime, getPrimeNumbers)",
+            "  basics.SubmitVersusMap     submit (one task per call) versus map (one function over an iterable) [spec]",
+            "  workloads.CpuVersusIo      the same CPU-bound and I/O-bound workloads on every model",
+            "  async.AsyncioDemo          three awaited sleeps (3 s), three tasks (1 s), gather (1 s)",
+            "  async.EchoServer [port]    a TCP echo server on the event loop; async.EchoClient [port] [text] talks to it",
+            "  async.HelloHttpServer [port]  a minimal HTTP/1.1 server on the loop (try: curl http://127.0.0.1:8080/)",
+            "  failures.FailureHandling   a task that throws, a worker that crashes, a timeout, a cancelled map",
+            "  QuickStart                 the README's snippet",
             "Progress goes to standard error; the table to standard output.");
 
     private Showcase() {
@@ -65,7 +79,22 @@ public final class Showcase {
             bar.finish();
         }
         Table.print(rows, out);
+        if (Models.available().contains("event-loop")) {
+            out.println();
+            printAsyncioDemo(Duration.ofMillis(options.sleepMillis), out);
+        }
         return 0;
+    }
+
+    private static void printAsyncioDemo(Duration sleep, PrintStream out) {
+        double seconds = sleep.toNanos() / 1e9;
+        out.printf(Locale.ROOT, "The asyncio demo on the event loop (one thread), sleeps of %.3f s:%n", seconds);
+        List<Duration> times = AsyncioDemo.timings(sleep);
+        String[] what = {"three sleeps, each awaited in turn", "three tasks created, then awaited",
+            "gather of three sleeps"};
+        for (int i = 0; i < what.length; i++) {
+            out.printf(Locale.ROOT, "  %-36s %7.3f s%n", what[i], times.get(i).toNanos() / 1e9);
+        }
     }
 
     /** The command-line flags. */
@@ -74,6 +103,7 @@ public final class Showcase {
         int repetitions = 25;
         boolean sqrt;
         boolean help;
+        long sleepMillis = 1000;
         List<String> models = PrimeExperiment.defaultSpecs();
 
         static Options parse(String[] args) {
@@ -91,6 +121,9 @@ public final class Showcase {
                         break;
                     case "--models":
                         options.models = Arrays.asList(value(args, ++i, "--models").split(","));
+                        break;
+                    case "--sleep-ms":
+                        options.sleepMillis = positive("--sleep-ms", value(args, ++i, "--sleep-ms"));
                         break;
                     case "--help":
                     case "-h":

@@ -12,19 +12,25 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
- * Every Java snippet in the README and the docs must appear, line for line (indentation aside), in a compiled
- * source of the repository, so that the docs cannot drift from the API.
+ * Every Java snippet in the README and the docs must appear, line for line, in a compiled source of the
+ * repository (indentation, runs of spaces and trailing comments aside), so that the docs cannot drift from the API.
  */
 class DocSnippetsTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     @Test
-    void theQuickStartRuns() {
-        assertThat(QuickStart.readme(List.of(1, 2, 3, 4, 5))).containsExactly(false, true, true, false, true);
+    @Timeout(120)
+    void theSnippetsRun() {
+        QuickStart.readme(List.of(1, 2, 3, 4, 5));
         assertThat(QuickStart.sequential(List.of("a", "bb"))).containsExactly(1, 2);
+        assertThat(QuickStart.codecChecked(List.of(1, 2, 3, 4))).containsExactly(false, true, true, false);
+        assertThat(QuickStart.eventLoop(x -> x * 2L, List.of(1, 2))).containsExactly(2L, 4L);
+        QuickStart.processPoolBuilder(List.of(2, 3, 4));
+        QuickStart.gatheredSleeps();
     }
 
     @Test
@@ -65,10 +71,19 @@ class DocSnippetsTest {
                 snippets.add(current);
                 current = null;
             } else if (current != null && !line.isBlank()) {
-                current.add(line.trim());
+                current.add(normalized(line));
             }
         }
         return snippets;
+    }
+
+    /** A line without its indentation, runs of spaces or trailing comment (a line that is a comment stays). */
+    static String normalized(String line) {
+        String trimmed = line.trim();
+        if (!trimmed.startsWith("//")) {
+            trimmed = trimmed.replaceAll("\\s+//.*$", "");
+        }
+        return trimmed.replaceAll("\\s+", " ");
     }
 
     /** Every main and test Java source of the repository, each as its trimmed non-blank lines. */
@@ -83,8 +98,8 @@ class DocSnippetsTest {
 
     private static String trimmedLines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim)
-                    .filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank())
+                    .map(DocSnippetsTest::normalized).collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

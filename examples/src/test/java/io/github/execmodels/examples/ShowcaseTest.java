@@ -21,12 +21,27 @@ class ShowcaseTest {
 
     @Test
     void printsARowPerModelWithItsSpeedup() {
-        assertThat(run("-n", "300", "-r", "2")).isZero();
+        assertThat(run("-n", "300", "-r", "2", "--sleep-ms", "20")).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("model", "workers", "seconds", "speedup");
         assertThat(table).containsPattern("(?m)^sequential\\s+1\\s+\\d+\\.\\d{3}\\s+1\\.00x");
         assertThat(table).contains("#");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("2/2");
+        for (String model : new String[] {"threads:12", "threads:2", "processes:2", "event-loop"}) {
+            assertThat(table).containsPattern("(?m)^" + model + "\\s+\\d+\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{2}x");
+        }
+        assertThat(table).contains("three sleeps, each awaited in turn", "gather of three sleeps");
+    }
+
+    @Test
+    void virtualThreadsHaveARowOnJava21AndAReasonOn17() {
+        assertThat(run("-n", "200", "-r", "1", "--models", "virtual-threads", "--sleep-ms", "1")).isZero();
+        String table = out.toString(StandardCharsets.UTF_8);
+        if (Runtime.version().feature() >= 21) {
+            assertThat(table).containsPattern("(?m)^virtual-threads\\s+\\d+");
+        } else {
+            assertThat(table).contains("skipped").contains("21");
+        }
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
     private final WorkerPool pool;
 
     private ProcessPoolModel(PoolSettings settings) {
-        super("processes", settings.workers());
+        super("processes:" + settings.workers(), settings.workers());
         this.settings = settings;
         this.pool = new WorkerPool(settings);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.execmodels.Fn;
+import io.github.execmodels.Outcome;
 import io.github.execmodels.spi.Chunk;
 import java.io.InvalidClassException;
 import java.io.Serializable;
@@ -61,8 +62,34 @@ class JavaSerializationCodecTest {
         Fn<Integer, Integer> fn = x -> x;
         byte[] bytes = codec.encode(Chunk.failFast(fn, data, 0));
         assertThat(bytes.length).as("about 4 bytes per element, not Java serialization's 10").isLessThan(50_000);
+        assertThat(bytes[0]).as("the chunk's own fast form (its function and its elements read from the chunk)")
+                .isEqualTo((byte) 18);
         Chunk back = (Chunk) codec.decode(bytes);
         assertThat(back.call()).isEqualTo(data);
+    }
+
+    @Test
+    void chunksOfEachScalarTypeTravelInTheFastFormAndFallBackOtherwise() throws Exception {
+        Fn<Object, Object> echo = x -> x;
+        List<List<?>> inputs = List.of(
+                IntStream.range(0, 100).boxed().collect(Collectors.toList()),
+                IntStream.range(0, 100).mapToObj(i -> (long) i << 40).collect(Collectors.toList()),
+                IntStream.range(0, 100).mapToObj(i -> i / 3.0).collect(Collectors.toList()),
+                IntStream.range(0, 100).mapToObj(i -> i % 3 == 0).collect(Collectors.toList()),
+                IntStream.range(0, 100).mapToObj(i -> "é" + i).collect(Collectors.toList()),
+                Arrays.asList(1, 2L, "three", null, 5.0));
+        for (List<?> data : inputs) {
+            List<Object> wrapped = new ArrayList<>(data);
+            Chunk failFast = Chunk.failFast(echo, wrapped.subList(1, wrapped.size()), 7);
+            Chunk back = (Chunk) codec.decode(codec.encode(failFast));
+            assertThat(back.firstIndex()).isEqualTo(7);
+            assertThat(back.isOutcomes()).isFalse();
+            assertThat(back.call()).isEqualTo(data.subList(1, data.size()));
+            Chunk outcomes = (Chunk) codec.decode(codec.encode(Chunk.outcomes(echo, data, 3)));
+            assertThat(outcomes.isOutcomes()).isTrue();
+            assertThat(outcomes.call()).hasSize(data.size()).allSatisfy(o -> assertThat(o).isInstanceOf(Outcome.class));
+            assertThat(outcomes.slice(1, 2).call()).extracting(o -> ((Outcome<?>) o).index()).containsExactly(4L);
+        }
     }
 
     @Test

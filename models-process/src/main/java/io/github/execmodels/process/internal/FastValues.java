@@ -1,5 +1,7 @@
 package io.github.execmodels.process.internal;
 
+import io.github.execmodels.Fn;
+import io.github.execmodels.spi.Chunk;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +11,17 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.io.StreamCorruptedException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * The encoding behind {@link io.github.execmodels.process.JavaSerializationCodec}: a tag byte, then either a fast
@@ -42,6 +51,19 @@ public final class FastValues {
     private static final byte LIST_STRING = 15;
     private static final byte LIST_ANY = 16;
     private static final byte LIST_BOOLEAN = 17;
+    /** A chunk of a map: its function in Java serialization, its elements in the fast form. */
+    private static final byte CHUNK = 18;
+
+    private static final VarHandle INT_AT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_AT = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * The function and the elements of a {@link Chunk}, read reflectively so that a chunk of boxed numbers, booleans
+     * or strings travels in the fast form; {@code null} when the core's {@code Chunk} has no such fields (then a
+     * chunk travels with Java serialization, as everything else).
+     */
+    private static final Field CHUNK_FN = chunkField("fn");
+    private static final Field CHUNK_ELEMENTS = chunkField("elements");
 
     private static final int MAX_FAST_DEPTH = 8;
 
@@ -50,6 +72,12 @@ public final class FastValues {
 
     /** Encodes {@code value}; {@code filter} is not used here (it guards decoding). */
     public static byte[] encode(Object value) throws IOException {
+        if (value instanceof Chunk) {
+            byte[] fast = encodeChunk((Chunk) value);
+            if (fast != null) {
+                return fast;
+            }
+        }
         if (isFast(value, 0)) {
             Buf buf = new Buf(estimate(value));
             writeFast(buf, value);
@@ -61,20 +89,278 @@ public final class FastValues {
         return buf.toArray();
     }
 
+    /**
+     * Writes {@code value} as {@link #encode} does, at the end of {@code out}: the worker writes a frame's header and
+     * its result into one reused buffer.
+     */
+    static void encodeInto(Buf out, Object value) throws IOException {
+        if (isFast(value, 0)) {
+            writeFast(out, value);
+        } else {
+            out.put(JAVA);
+            javaSerialize(value, out);
+        }
+    }
+
     public static Object decode(byte[] bytes, ObjectInputFilter filter, ClassLoader loader)
             throws IOException, ClassNotFoundException {
-        if (bytes.length == 0) {
+        return decode(bytes, 0, bytes.length, filter, loader, false);
+    }
+
+    /**
+     * Decodes {@code length} bytes from {@code offset}.
+     *
+     * @param view whether a list of numbers or booleans may come back as a read-only view over {@code bytes}
+     *     (which must then not change), boxing each element as it is read: how the parent reads the results of a
+     *     chunk, which the map copies out once
+     */
+    public static Object decode(byte[] bytes, int offset, int length, ObjectInputFilter filter, ClassLoader loader,
+            boolean view) throws IOException, ClassNotFoundException {
+        if (length <= 0) {
             throw new StreamCorruptedException("empty value");
         }
-        if (bytes[0] == JAVA) {
-            return javaDeserialize(new ByteArrayInputStream(bytes, 1, bytes.length - 1), filter, loader);
+        if (bytes[offset] == JAVA) {
+            return javaDeserialize(new ByteArrayInputStream(bytes, offset + 1, length - 1), filter, loader);
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        Object value = readFast(in, filter);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        Object value;
+        if (bytes[offset] == CHUNK) {
+            in.get();
+            value = readChunk(in, filter, loader);
+        } else if (view && isPackedList(bytes[offset])) {
+            in.get();
+            value = readPacked(in, bytes[offset], filter);
+        } else {
+            value = readFast(in, filter);
+        }
         if (in.hasRemaining()) {
             throw new StreamCorruptedException(in.remaining() + " bytes left after the value");
         }
         return value;
+    }
+
+    // ---- chunks of a map
+
+    private static Field chunkField(String name) {
+        try {
+            Field f = Chunk.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Returns the fast form of a chunk whose elements are all {@link Integer}, {@link Long}, {@link Double},
+     * {@link Boolean} or all {@link String} (no nulls): the flags and first index, the function in Java
+     * serialization, then the elements in one pass, unboxed, without the copies Java serialization makes; or
+     * {@code null} for any other chunk.
+     */
+    static byte[] encodeChunk(Chunk chunk) throws IOException {
+        if (CHUNK_FN == null || CHUNK_ELEMENTS == null) {
+            return null;
+        }
+        Object fn;
+        List<?> elements;
+        try {
+            fn = CHUNK_FN.get(chunk);
+            elements = (List<?>) CHUNK_ELEMENTS.get(chunk);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
+        int n = elements.size();
+        if (n == 0 || !(elements instanceof RandomAccess)) {
+            return null;
+        }
+        Object first = elements.get(0);
+        Class<?> type = first == null ? null : first.getClass();
+        int each = type == Integer.class ? 4 : type == Long.class || type == Double.class ? 8
+                : type == Boolean.class ? 1 : type == String.class ? 0 : -1;
+        if (each < 0) {
+            return null;
+        }
+        Buf function = new Buf(512);
+        javaSerialize(fn, function);
+        long fixed = 1 + 1 + 8 + 4 + (long) function.size + 1 + 4 + (long) each * n;
+        Buf out = new Buf((int) Math.min(Integer.MAX_VALUE - 16, each == 0 ? fixed + 8L * n : fixed));
+        out.put(CHUNK).put(chunk.isOutcomes() ? (byte) 1 : (byte) 0).putLong(chunk.firstIndex());
+        out.putInt(function.size).write(function.bytes, 0, function.size);
+        if (!writeElements(out, elements, type, n)) {
+            return null;
+        }
+        return out.toArray();
+    }
+
+    /** Writes a list of one scalar class in one pass; {@code false} if an element is null or of another class. */
+    private static boolean writeElements(Buf out, List<?> list, Class<?> type, int n) {
+        if (type == Integer.class) {
+            out.put(LIST_INT).putInt(n);
+            out.ensure(4L * n);
+            byte[] b = out.bytes;
+            int at = out.size;
+            for (int i = 0; i < n; i++, at += 4) {
+                Object e = list.get(i);
+                if (e == null || e.getClass() != Integer.class) {
+                    return false;
+                }
+                INT_AT.set(b, at, ((Integer) e).intValue());
+            }
+            out.size = at;
+        } else if (type == Long.class || type == Double.class) {
+            out.put(type == Long.class ? LIST_LONG : LIST_DOUBLE).putInt(n);
+            out.ensure(8L * n);
+            byte[] b = out.bytes;
+            int at = out.size;
+            for (int i = 0; i < n; i++, at += 8) {
+                Object e = list.get(i);
+                if (e == null || e.getClass() != type) {
+                    return false;
+                }
+                LONG_AT.set(b, at, type == Long.class ? ((Long) e).longValue()
+                        : Double.doubleToRawLongBits(((Double) e).doubleValue()));
+            }
+            out.size = at;
+        } else if (type == Boolean.class) {
+            out.put(LIST_BOOLEAN).putInt(n);
+            out.ensure(n);
+            for (int i = 0; i < n; i++) {
+                Object e = list.get(i);
+                if (e == null || e.getClass() != Boolean.class) {
+                    return false;
+                }
+                out.putUnchecked((Boolean) e ? (byte) 1 : (byte) 0);
+            }
+        } else {
+            out.put(LIST_STRING).putInt(n);
+            for (int i = 0; i < n; i++) {
+                Object e = list.get(i);
+                if (e == null || e.getClass() != String.class) {
+                    return false;
+                }
+                writeString(out, (String) e);
+            }
+        }
+        return true;
+    }
+
+    private static Chunk readChunk(ByteBuffer in, ObjectInputFilter filter, ClassLoader loader)
+            throws IOException, ClassNotFoundException {
+        boolean outcomes = (in.get() & 1) != 0;
+        long firstIndex = in.getLong();
+        int fnLength = in.getInt();
+        if (fnLength < 0 || fnLength > in.remaining()) {
+            throw new StreamCorruptedException("bad function length " + fnLength);
+        }
+        Object fn = javaDeserialize(new ByteArrayInputStream(in.array(), in.arrayOffset() + in.position(), fnLength),
+                filter, loader);
+        in.position(in.position() + fnLength);
+        if (!(fn instanceof Fn)) {
+            throw new StreamCorruptedException("a chunk whose function is a " + (fn == null ? null : fn.getClass()));
+        }
+        byte tag = in.get();
+        List<?> elements;
+        if (isPackedList(tag)) {
+            elements = readPacked(in, tag, filter);
+        } else if (tag == LIST_STRING) {
+            int n = length(in, 4, filter);
+            Object[] a = new Object[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = readString(in);
+            }
+            elements = Arrays.asList(a);
+        } else {
+            throw new StreamCorruptedException("unknown elements tag " + tag);
+        }
+        return outcomes ? Chunk.outcomes((Fn<?, ?>) fn, elements, firstIndex)
+                : Chunk.failFast((Fn<?, ?>) fn, elements, firstIndex);
+    }
+
+    private static boolean isPackedList(byte tag) {
+        return tag == LIST_INT || tag == LIST_LONG || tag == LIST_DOUBLE || tag == LIST_BOOLEAN;
+    }
+
+    /** Reads the length of a packed list and returns a view over its bytes, leaving the buffer after them. */
+    private static PackedView readPacked(ByteBuffer in, byte tag, ObjectInputFilter filter) throws IOException {
+        int each = tag == LIST_INT ? 4 : tag == LIST_BOOLEAN ? 1 : 8;
+        int n = length(in, each, filter);
+        int at = in.arrayOffset() + in.position();
+        in.position(in.position() + each * n);
+        return new PackedView(in.array(), at, n, tag);
+    }
+
+    /** Copies {@code list} into {@code dest} from {@code at}, boxing the elements of a packed view in one loop. */
+    static void copyInto(List<?> list, Object[] dest, int at) {
+        int n = list.size();
+        if (!(list instanceof PackedView)) {
+            for (int i = 0; i < n; i++) {
+                dest[at + i] = list.get(i);
+            }
+            return;
+        }
+        PackedView v = (PackedView) list;
+        byte[] b = v.bytes;
+        int off = v.offset;
+        switch (v.tag) {
+            case LIST_INT:
+                for (int i = 0; i < n; i++) {
+                    dest[at + i] = (int) INT_AT.get(b, off + 4 * i);
+                }
+                break;
+            case LIST_LONG:
+                for (int i = 0; i < n; i++) {
+                    dest[at + i] = (long) LONG_AT.get(b, off + 8 * i);
+                }
+                break;
+            case LIST_DOUBLE:
+                for (int i = 0; i < n; i++) {
+                    dest[at + i] = Double.longBitsToDouble((long) LONG_AT.get(b, off + 8 * i));
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    dest[at + i] = b[off + i] != 0 ? Boolean.TRUE : Boolean.FALSE;
+                }
+                break;
+        }
+    }
+
+    /**
+     * A read-only list over packed numbers or booleans in a byte array, which boxes an element each time it is
+     * read: a chunk's elements in the worker, a chunk's results in the parent, without a boxed copy of them all.
+     */
+    static final class PackedView extends AbstractList<Object> implements RandomAccess {
+        private final byte[] bytes;
+        private final int offset;
+        private final int size;
+        private final byte tag;
+
+        PackedView(byte[] bytes, int offset, int size, byte tag) {
+            this.bytes = bytes;
+            this.offset = offset;
+            this.size = size;
+            this.tag = tag;
+        }
+
+        @Override
+        public Object get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            switch (tag) {
+                case LIST_INT:
+                    return (int) INT_AT.get(bytes, offset + 4 * index);
+                case LIST_LONG:
+                    return (long) LONG_AT.get(bytes, offset + 8 * index);
+                case LIST_DOUBLE:
+                    return Double.longBitsToDouble((long) LONG_AT.get(bytes, offset + 8 * index));
+                default:
+                    return bytes[offset + index] != 0 ? Boolean.TRUE : Boolean.FALSE;
+            }
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     // ---- the fast form
@@ -174,41 +460,19 @@ public final class FastValues {
 
     private static void writeList(Buf out, ArrayList<?> list) {
         int n = list.size();
-        Class<?> type = homogeneousScalar(list);
-        if (type == Integer.class) {
-            out.put(LIST_INT).putInt(n);
-            out.ensure(4L * n);
-            for (int i = 0; i < n; i++) {
-                out.putIntUnchecked((Integer) list.get(i));
+        Object first = n == 0 ? null : list.get(0);
+        Class<?> type = first == null ? null : first.getClass();
+        if (type == Integer.class || type == Long.class || type == Double.class || type == Boolean.class
+                || type == String.class) {
+            int mark = out.size;
+            if (writeElements(out, list, type, n)) {
+                return;
             }
-        } else if (type == Long.class) {
-            out.put(LIST_LONG).putInt(n);
-            out.ensure(8L * n);
-            for (int i = 0; i < n; i++) {
-                out.putLongUnchecked((Long) list.get(i));
-            }
-        } else if (type == Double.class) {
-            out.put(LIST_DOUBLE).putInt(n);
-            out.ensure(8L * n);
-            for (int i = 0; i < n; i++) {
-                out.putLongUnchecked(Double.doubleToRawLongBits((Double) list.get(i)));
-            }
-        } else if (type == Boolean.class) {
-            out.put(LIST_BOOLEAN).putInt(n);
-            out.ensure(n);
-            for (int i = 0; i < n; i++) {
-                out.putUnchecked((Boolean) list.get(i) ? (byte) 1 : (byte) 0);
-            }
-        } else if (type == String.class) {
-            out.put(LIST_STRING).putInt(n);
-            for (int i = 0; i < n; i++) {
-                writeString(out, (String) list.get(i));
-            }
-        } else {
-            out.put(LIST_ANY).putInt(n);
-            for (int i = 0; i < n; i++) {
-                writeFast(out, list.get(i));
-            }
+            out.size = mark;
+        }
+        out.put(LIST_ANY).putInt(n);
+        for (int i = 0; i < n; i++) {
+            writeFast(out, list.get(i));
         }
     }
 
@@ -472,6 +736,24 @@ public final class FastValues {
 
         Buf(int capacity) {
             bytes = new byte[Math.max(16, capacity)];
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        int capacity() {
+            return bytes.length;
+        }
+
+        /** Empties the buffer and skips {@code reserved} bytes, to be filled in later with {@link #bytes()}. */
+        void reset(int reserved) {
+            ensure(reserved - size);
+            size = reserved;
         }
 
         void ensure(long more) {

@@ -66,6 +66,11 @@ public final class Frames {
         out.write(body);
     }
 
+    /** Writes a frame's header into the first {@link #HEADER_BYTES} bytes of {@code b}. */
+    public static void header(byte[] b, byte type, int length, long id) {
+        java.nio.ByteBuffer.wrap(b, 0, HEADER_BYTES).put((byte) MAGIC).put(type).putInt(length).putLong(id);
+    }
+
     /**
      * Reads one frame.
      *

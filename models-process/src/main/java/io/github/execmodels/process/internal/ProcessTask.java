@@ -4,7 +4,6 @@ import io.github.execmodels.Job;
 import io.github.execmodels.spi.BasicTask;
 import io.github.execmodels.spi.Chunk;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +26,12 @@ public final class ProcessTask extends BasicTask<Object> {
     // guarded by pool.lock
     WorkerProcess worker;
     int attempts;
-    List<Object> partial;
+    /**
+     * The results of a chunk received so far. Written by the reader thread of the worker that holds the task,
+     * without the lock (decoding and boxing a slice must not hold up dispatch); read by that thread, or under the
+     * lock once the task has left its worker.
+     */
+    ChunkResults partial;
     /** For a chunk re-run element by element: the elements' outcomes, and how many are still missing. */
     Object[] childResults;
     ProcessTask[] children;
@@ -56,10 +60,10 @@ public final class ProcessTask extends BasicTask<Object> {
 
     void addPartial(List<?> values) {
         if (partial == null) {
-            partial = new ArrayList<>(values);
-        } else {
-            partial.addAll(values);
+            Chunk chunk = chunk();
+            partial = new ChunkResults(chunk != null ? chunk.size() : values.size());
         }
+        partial.addAll(values);
     }
 
     boolean begin() {

@@ -5,6 +5,7 @@ import io.github.execmodels.Outcome;
 import io.github.execmodels.RemoteException;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.process.Codec;
+import io.github.execmodels.process.JavaSerializationCodec;
 import io.github.execmodels.spi.Chunk;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -55,6 +56,12 @@ public final class WorkerMain {
     private Thread runner;
     private Codec codec;
     private long maxFrameBytes = Long.MAX_VALUE;
+    private static final java.lang.invoke.VarHandle LONG_AT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    /** The largest result buffer kept for the next result. */
+    private static final int MAX_KEPT_BUFFER = 8 << 20;
+    /** The buffer the runner thread encodes results into, reused; null while in use. */
+    private FastValues.Buf resultBuffer;
     /** The time per element of the last chunk slice, which sizes the first slice of the next chunk. */
     private long lastPerItemNanos = SLICE_TARGET_NANOS;
 
@@ -267,6 +274,9 @@ public final class WorkerMain {
 
     /** Sends a result (or a part of a chunk's results) after the time the worker spent computing it. */
     private void sendResult(byte type, long id, Object result, long nanos) throws IOException {
+        if (codec instanceof JavaSerializationCodec && sendFast(type, id, result, nanos)) {
+            return;
+        }
         byte[] bytes;
         try {
             bytes = codec.encode(result);
@@ -280,6 +290,38 @@ public final class WorkerMain {
         byte[] payload = new byte[8 + bytes.length];
         java.nio.ByteBuffer.wrap(payload).putLong(nanos).put(bytes);
         send(type, id, payload);
+    }
+
+    /**
+     * With the default codec, encodes the frame (header, compute time, value) into one buffer reused from result to
+     * result and writes it at once; returns {@code false} if the value does not encode (the caller then tries the
+     * general path, which explains the failure).
+     */
+    private boolean sendFast(byte type, long id, Object result, long nanos) throws IOException {
+        FastValues.Buf buf = resultBuffer != null ? resultBuffer : new FastValues.Buf(1 << 16);
+        resultBuffer = null;
+        int start = Frames.HEADER_BYTES + 8;
+        buf.reset(start);
+        try {
+            FastValues.encodeInto(buf, result);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        int length = buf.size() - Frames.HEADER_BYTES;
+        if (length > maxFrameBytes) {
+            return false;
+        }
+        byte[] bytes = buf.bytes();
+        Frames.header(bytes, type, length, id);
+        LONG_AT.set(bytes, Frames.HEADER_BYTES, nanos);
+        synchronized (out) {
+            out.write(bytes, 0, buf.size());
+            out.flush();
+        }
+        if (buf.capacity() <= MAX_KEPT_BUFFER) {
+            resultBuffer = buf;
+        }
+        return true;
     }
 
     /** Replaces failures in a list of outcomes whose exceptions do not encode with remote exceptions. */

@@ -6,6 +6,8 @@ import io.github.execmodels.Outcome;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.TaskTimeoutException;
 import io.github.execmodels.WorkerCrashedException;
+import io.github.execmodels.process.Codec;
+import io.github.execmodels.process.JavaSerializationCodec;
 import io.github.execmodels.spi.Chunk;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -186,8 +188,19 @@ public final class WorkerPool {
         }
     }
 
+    /**
+     * Has the writer thread of each worker write the tasks handed to it: the thread that dispatched them (a map's
+     * own thread, usually) goes on at once instead of waiting, frame after frame, for a busy worker to drain its pipe.
+     */
     private void flush(List<WorkerProcess> toFlush) {
         for (WorkerProcess w : toFlush) {
+            w.wakeWriter();
+        }
+    }
+
+    /** The writer thread of one worker: writes the frames of its outbox, in order, until the worker has ended. */
+    private void write(WorkerProcess w) {
+        while (w.awaitWriterWork()) {
             synchronized (w.writeLock) {
                 try {
                     while (true) {
@@ -257,7 +270,10 @@ public final class WorkerPool {
         w.reader.setDaemon(true);
         w.stderrPump = new Thread(w::pumpStderr, name + "-worker-" + number + "-stderr");
         w.stderrPump.setDaemon(true);
+        w.writer = new Thread(() -> write(w), name + "-worker-" + number + "-writer");
+        w.writer.setDaemon(true);
         w.reader.start();
+        w.writer.start();
         w.stderrPump.start();
     }
 
@@ -336,20 +352,28 @@ public final class WorkerPool {
                 break;
             }
             case Frames.PARTIAL: {
-                List<?> values = (List<?>) decodeValue(frame.payload);
+                List<?> values = (List<?>) decodeValue(frame.payload, true);
+                ProcessTask task;
                 synchronized (lock) {
-                    ProcessTask task = find(w, frame.id);
+                    task = find(w, frame.id);
                     if (task != null) {
-                        task.addPartial(values);
                         task.workerNanos += workerNanos(frame.payload);
                     }
+                }
+                if (task != null) {
+                    task.addPartial(values); // outside the lock: see ProcessTask.partial
                 }
                 break;
             }
             case Frames.RESULT:
                 Object value;
                 try {
-                    value = decodeValue(frame.payload);
+                    boolean chunk;
+                    synchronized (lock) {
+                        ProcessTask task = find(w, frame.id);
+                        chunk = task != null && task.chunk() != null;
+                    }
+                    value = decodeValue(frame.payload, chunk);
                     synchronized (lock) {
                         ProcessTask task = find(w, frame.id);
                         if (task != null) {
@@ -377,13 +401,21 @@ public final class WorkerPool {
         return java.nio.ByteBuffer.wrap(payload).getLong();
     }
 
-    /** Decodes a result frame's payload: the worker's compute time, then the value. */
-    private Object decodeValue(byte[] payload) {
+    /**
+     * Decodes a result frame's payload: the worker's compute time, then the value. The results of a chunk, which
+     * the map copies out once, may come back as a view over the payload (default codec only).
+     */
+    private Object decodeValue(byte[] payload, boolean chunkResults) {
         if (payload.length < 8) {
             throw new IllegalStateException("result frame of " + payload.length + " bytes");
         }
         try {
-            return settings.codec().decode(java.util.Arrays.copyOfRange(payload, 8, payload.length));
+            Codec codec = settings.codec();
+            if (codec instanceof JavaSerializationCodec) {
+                return FastValues.decode(payload, 8, payload.length - 8, ((JavaSerializationCodec) codec).filter(),
+                        Thread.currentThread().getContextClassLoader(), chunkResults);
+            }
+            return codec.decode(java.util.Arrays.copyOfRange(payload, 8, payload.length));
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot decode the worker's answer: " + e, e);
         }
@@ -405,15 +437,19 @@ public final class WorkerPool {
         Object result = value;
         synchronized (lock) {
             task = find(w, id);
-            if (task == null) {
+        }
+        if (task != null && !dropped && failure == null && (task.partial != null || task.chunk() != null)) {
+            // outside the lock (see ProcessTask.partial); a chunk's results always come back as one class of list,
+            // which the map reads fast
+            task.addPartial((List<?>) value);
+            result = task.partial;
+        }
+        synchronized (lock) {
+            if (task == null || find(w, id) != task) {
                 return;
             }
             w.assigned.remove(task);
             task.worker = null;
-            if (!dropped && failure == null && task.partial != null) {
-                task.addPartial((List<?>) value);
-                result = task.partial;
-            }
             task.partial = null;
             ProcessTask head = w.assigned.peekFirst();
             if (head != null && w.ready) {
@@ -548,6 +584,7 @@ public final class WorkerPool {
         boolean expected;
         synchronized (lock) {
             w.dead = true;
+            w.stopWriter();
             workers.remove(w);
             expected = w.retiring || terminated;
             String why = w.killReason;
@@ -825,6 +862,8 @@ public final class WorkerPool {
                 w.process.waitFor(5, TimeUnit.SECONDS);
                 w.reader.join(5_000);
                 w.stderrPump.join(5_000);
+                w.stopWriter();
+                w.writer.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

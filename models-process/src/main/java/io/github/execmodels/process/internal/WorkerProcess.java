@@ -30,6 +30,11 @@ final class WorkerProcess {
     final Object writeLock = new Object();
     Thread reader;
     Thread stderrPump;
+    Thread writer;
+    /** Guards the writer thread's wake-ups. */
+    private final Object writerSignal = new Object();
+    private boolean writerWork; // guarded by writerSignal
+    private boolean writerStop; // guarded by writerSignal
 
     // guarded by the pool's lock
     final ArrayDeque<ProcessTask> assigned = new ArrayDeque<>();
@@ -51,6 +56,38 @@ final class WorkerProcess {
         this.process = process;
         this.pid = process.pid();
         this.stdin = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+    }
+
+    /** Tells the writer thread that the outbox has frames to write. */
+    void wakeWriter() {
+        synchronized (writerSignal) {
+            writerWork = true;
+            writerSignal.notifyAll();
+        }
+    }
+
+    /** Ends the writer thread once it has nothing more to write. */
+    void stopWriter() {
+        synchronized (writerSignal) {
+            writerStop = true;
+            writerSignal.notifyAll();
+        }
+    }
+
+    /** Waits until there is something to write ({@code true}) or the writer is to end ({@code false}). */
+    boolean awaitWriterWork() {
+        synchronized (writerSignal) {
+            while (!writerWork && !writerStop) {
+                try {
+                    writerSignal.wait();
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }
+            boolean work = writerWork;
+            writerWork = false;
+            return work;
+        }
     }
 
     /** Writes one control frame (cancel, shutdown); ignores a dead pipe: the reader sees the death. */

@@ -8,33 +8,60 @@ import java.util.RandomAccess;
 
 /**
  * The results of a chunk as they arrive, slice after slice, in one array: the reader thread that decodes a slice
- * copies (and boxes) its values here, so that the map's own thread, which copies the results out once, reads one
- * array through one class of list.
+ * copies (and boxes) its values here. For a chunk of a fail-fast map that array is the map's own results array
+ * (see {@link FastValues#resultStore}), so the map's thread copies nothing; otherwise it is this list's own, read by
+ * the map through one class of list.
  *
- * <p>Not thread safe: filled under the pool's lock, read after the task completed.
+ * <p>Not thread safe: see {@link ProcessTask#partial}.
  */
 final class ChunkResults extends AbstractList<Object> implements RandomAccess {
 
     private Object[] values;
+    private int base;
+    private int capacity;
+    private boolean stored;
     private int size;
 
-    ChunkResults(int expected) {
-        values = new Object[Math.max(1, expected)];
+    /**
+     * @param expected how many results the chunk has
+     * @param store the map's results array, or {@code null}
+     * @param base where the chunk's first result goes in {@code store}
+     */
+    ChunkResults(int expected, Object[] store, long base) {
+        if (store != null && base >= 0 && base + expected <= store.length) {
+            values = store;
+            this.base = (int) base;
+            capacity = expected;
+            stored = true;
+        } else {
+            values = new Object[Math.max(1, expected)];
+            capacity = values.length;
+        }
+    }
+
+    /** Whether every result is in the map's results array. */
+    boolean stored() {
+        return stored;
     }
 
     void addAll(List<?> slice) {
         int n = slice.size();
-        if (size + n > values.length) {
-            values = Arrays.copyOf(values, Math.max(size + n, 2 * values.length));
+        if (size + n > capacity) {
+            // more results than elements (never from a sound worker): keep them all here, as a list would
+            Object[] own = Arrays.copyOfRange(values, base, base + Math.max(size + n, 2 * capacity));
+            values = own;
+            base = 0;
+            capacity = own.length;
+            stored = false;
         }
-        FastValues.copyInto(slice, values, size);
+        FastValues.copyInto(slice, values, base + size);
         size += n;
     }
 
     @Override
     public Object get(int index) {
         Objects.checkIndex(index, size);
-        return values[index];
+        return values[base + index];
     }
 
     @Override

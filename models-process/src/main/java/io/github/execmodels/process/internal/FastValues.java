@@ -64,6 +64,8 @@ public final class FastValues {
      */
     private static final Field CHUNK_FN = chunkField("fn");
     private static final Field CHUNK_ELEMENTS = chunkField("elements");
+    /** Where a chunk of a fail-fast map run in the parent stores its results: the map's results array. */
+    private static final Field CHUNK_STORE = chunkField("store");
 
     private static final int MAX_FAST_DEPTH = 8;
 
@@ -147,6 +149,23 @@ public final class FastValues {
             f.setAccessible(true);
             return f;
         } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Returns the array into which {@code chunk}, a chunk of a fail-fast map, stores its results at their index in
+     * the whole input (what {@link Chunk#failFastInto} was given), or {@code null}: the parent's reader threads store
+     * the decoded results there, and the task completes with {@link Chunk#STORED}, as a chunk run by a thread does.
+     */
+    static Object[] resultStore(Chunk chunk) {
+        if (CHUNK_STORE == null || chunk.isOutcomes()) {
+            return null;
+        }
+        try {
+            Object store = CHUNK_STORE.get(chunk);
+            return store instanceof Object[] ? (Object[]) store : null;
+        } catch (IllegalAccessException | RuntimeException e) {
             return null;
         }
     }

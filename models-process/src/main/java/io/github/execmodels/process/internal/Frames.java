@@ -39,12 +39,35 @@ public final class Frames {
     public static final class Frame {
         public final byte type;
         public final long id;
+        /** The payload: its first {@link #length} bytes, the whole array unless it was read into a reused buffer. */
         public final byte[] payload;
+        public final int length;
 
-        Frame(byte type, long id, byte[] payload) {
+        Frame(byte type, long id, byte[] payload, int length) {
             this.type = type;
             this.id = id;
             this.payload = payload;
+            this.length = length;
+        }
+    }
+
+    /**
+     * A buffer that {@link #read(DataInputStream, long, byte, byte, ReadBuffer)} reuses for the payloads of result
+     * frames, whose values are decoded (copied out) before the next frame is read. Not thread safe: one per reader.
+     */
+    public static final class ReadBuffer {
+        private static final int MAX_KEPT = 8 << 20;
+        private byte[] bytes = new byte[1 << 16];
+
+        byte[] take(int length) {
+            if (length <= bytes.length) {
+                return bytes;
+            }
+            byte[] b = new byte[length];
+            if (length <= MAX_KEPT) {
+                bytes = b;
+            }
+            return b;
         }
     }
 
@@ -78,6 +101,15 @@ public final class Frames {
      * @throws ProtocolException if the bytes are not a frame or the frame is larger than {@code maxBytes}
      */
     public static Frame read(DataInputStream in, long maxBytes, byte minType, byte maxType) throws IOException {
+        return read(in, maxBytes, minType, maxType, null);
+    }
+
+    /**
+     * Reads one frame; the payload of a {@code PARTIAL} or {@code RESULT} frame goes into {@code reuse} when given,
+     * so it is valid only until the next read.
+     */
+    public static Frame read(DataInputStream in, long maxBytes, byte minType, byte maxType, ReadBuffer reuse)
+            throws IOException {
         int magic = in.read();
         if (magic < 0) {
             return null;
@@ -96,13 +128,14 @@ public final class Frames {
             throw new ProtocolException("frame of " + (length & 0xFFFFFFFFL) + " bytes exceeds the limit of "
                     + maxBytes + " bytes");
         }
-        byte[] payload = length == 0 ? EMPTY : new byte[length];
+        byte[] payload = length == 0 ? EMPTY : reuse != null && (type == PARTIAL || type == RESULT)
+                ? reuse.take(length) : new byte[length];
         try {
-            in.readFully(payload);
+            in.readFully(payload, 0, length);
         } catch (EOFException e) {
             throw new EOFException("stream ended inside a frame of " + length + " bytes");
         }
-        return new Frame(type, id, payload);
+        return new Frame(type, id, payload, length);
     }
 
     private static String describe(int b) {

@@ -61,7 +61,8 @@ public final class ProcessTask extends BasicTask<Object> {
     void addPartial(List<?> values) {
         if (partial == null) {
             Chunk chunk = chunk();
-            partial = new ChunkResults(chunk != null ? chunk.size() : values.size());
+            partial = chunk != null ? new ChunkResults(chunk.size(), FastValues.resultStore(chunk), chunk.firstIndex())
+                    : new ChunkResults(values.size(), null, 0);
         }
         partial.addAll(values);
     }

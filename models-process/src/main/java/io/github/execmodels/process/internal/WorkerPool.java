@@ -308,9 +308,11 @@ public final class WorkerPool {
     /** The reader thread of one worker: reads its frames until it ends, then handles the end. */
     private void read(WorkerProcess w) {
         DataInputStream in = new DataInputStream(new BufferedInputStream(w.process.getInputStream(), 1 << 16));
+        Frames.ReadBuffer buffer = new Frames.ReadBuffer(); // results are decoded (copied out) as they are read
         try {
             while (true) {
-                Frames.Frame frame = Frames.read(in, settings.maxFrameBytes(), Frames.READY, Frames.CANCELLED);
+                Frames.Frame frame = Frames.read(in, settings.maxFrameBytes(), Frames.READY, Frames.CANCELLED,
+                        buffer);
                 if (frame == null) {
                     break;
                 }
@@ -352,7 +354,7 @@ public final class WorkerPool {
                 break;
             }
             case Frames.PARTIAL: {
-                List<?> values = (List<?>) decodeValue(frame.payload, true);
+                List<?> values = (List<?>) decodeValue(frame.payload, frame.length, true);
                 ProcessTask task;
                 synchronized (lock) {
                     task = find(w, frame.id);
@@ -373,7 +375,7 @@ public final class WorkerPool {
                         ProcessTask task = find(w, frame.id);
                         chunk = task != null && task.chunk() != null;
                     }
-                    value = decodeValue(frame.payload, chunk);
+                    value = decodeValue(frame.payload, frame.length, chunk);
                     synchronized (lock) {
                         ProcessTask task = find(w, frame.id);
                         if (task != null) {
@@ -405,17 +407,17 @@ public final class WorkerPool {
      * Decodes a result frame's payload: the worker's compute time, then the value. The results of a chunk, which
      * the map copies out once, may come back as a view over the payload (default codec only).
      */
-    private Object decodeValue(byte[] payload, boolean chunkResults) {
-        if (payload.length < 8) {
-            throw new IllegalStateException("result frame of " + payload.length + " bytes");
+    private Object decodeValue(byte[] payload, int length, boolean chunkResults) {
+        if (length < 8) {
+            throw new IllegalStateException("result frame of " + length + " bytes");
         }
         try {
             Codec codec = settings.codec();
             if (codec instanceof JavaSerializationCodec) {
-                return FastValues.decode(payload, 8, payload.length - 8, ((JavaSerializationCodec) codec).filter(),
+                return FastValues.decode(payload, 8, length - 8, ((JavaSerializationCodec) codec).filter(),
                         Thread.currentThread().getContextClassLoader(), chunkResults);
             }
-            return codec.decode(java.util.Arrays.copyOfRange(payload, 8, payload.length));
+            return codec.decode(java.util.Arrays.copyOfRange(payload, 8, length));
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot decode the worker's answer: " + e, e);
         }
@@ -442,7 +444,8 @@ public final class WorkerPool {
             // outside the lock (see ProcessTask.partial); a chunk's results always come back as one class of list,
             // which the map reads fast
             task.addPartial((List<?>) value);
-            result = task.partial;
+            result = task.partial.stored() && task.partial.size() == task.chunk().size() ? Chunk.STORED
+                    : task.partial;
         }
         synchronized (lock) {
             if (task == null || find(w, id) != task) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  *
  * <p>Values that are {@code null}, boxed {@code int}/{@code long}/{@code double}/{@code boolean}, strings,
  * {@code byte[]}/{@code int[]}/{@code long[]}/{@code double[]}, or {@link ArrayList}s of them, are written in a
- * compact binary form without Java serialization. Everything else (jobs, functions, chunks of a map, user types,
- * exceptions) uses Java serialization, in which an {@code ArrayList} of boxed numbers or strings travels as one
- * primitive array.
+ * compact binary form without Java serialization. So are the elements of a chunk of a {@code map} when they are
+ * all boxed {@code int}/{@code long}/{@code double}/{@code boolean} or all strings: only the chunk's function goes
+ * through Java serialization, and the worker reads the numbers from the bytes as it needs them. Everything else
+ * (jobs, functions, other chunks, user types, exceptions) uses Java serialization, in which an {@code ArrayList} of
+ * boxed numbers or strings travels as one primitive array.
  *
  * <p>Decoding is limited by the filter: the bytes read, the depth of the object graph, the number of references and
  * the length of arrays. With {@link Builder#allow(String...) an allow-list}, only the listed classes (and the

@@ -96,6 +96,20 @@ public final class FastValues {
      * its result into one reused buffer.
      */
     static void encodeInto(Buf out, Object value) throws IOException {
+        if (value != null && value.getClass() == ArrayList.class && !((ArrayList<?>) value).isEmpty()) {
+            // a chunk's results: one pass that checks and writes, rather than a check of every element first
+            ArrayList<?> list = (ArrayList<?>) value;
+            Object first = list.get(0);
+            Class<?> type = first == null ? null : first.getClass();
+            if (type == Integer.class || type == Long.class || type == Double.class || type == Boolean.class
+                    || type == String.class) {
+                int mark = out.size;
+                if (writeElements(out, list, type, list.size())) {
+                    return;
+                }
+                out.size = mark;
+            }
+        }
         if (isFast(value, 0)) {
             writeFast(out, value);
         } else {

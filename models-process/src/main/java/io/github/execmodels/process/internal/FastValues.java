@@ -322,37 +322,40 @@ public final class FastValues {
         return new PackedView(in.array(), at, n, tag);
     }
 
-    /** Copies {@code list} into {@code dest} from {@code at}, boxing the elements of a packed view in one loop. */
-    static void copyInto(List<?> list, Object[] dest, int at) {
-        int n = list.size();
+    /**
+     * Copies {@code n} elements of {@code list} from {@code from} into {@code dest} at {@code at}, boxing the
+     * elements of a packed view in one loop.
+     */
+    static void copyInto(List<?> list, int from, int n, Object[] dest, int at) {
         if (!(list instanceof PackedView)) {
             for (int i = 0; i < n; i++) {
-                dest[at + i] = list.get(i);
+                dest[at + i] = list.get(from + i);
             }
             return;
         }
         PackedView v = (PackedView) list;
+        java.util.Objects.checkFromIndexSize(from, n, v.size);
         byte[] b = v.bytes;
         int off = v.offset;
         switch (v.tag) {
             case LIST_INT:
                 for (int i = 0; i < n; i++) {
-                    dest[at + i] = (int) INT_AT.get(b, off + 4 * i);
+                    dest[at + i] = (int) INT_AT.get(b, off + 4 * (from + i));
                 }
                 break;
             case LIST_LONG:
                 for (int i = 0; i < n; i++) {
-                    dest[at + i] = (long) LONG_AT.get(b, off + 8 * i);
+                    dest[at + i] = (long) LONG_AT.get(b, off + 8 * (from + i));
                 }
                 break;
             case LIST_DOUBLE:
                 for (int i = 0; i < n; i++) {
-                    dest[at + i] = Double.longBitsToDouble((long) LONG_AT.get(b, off + 8 * i));
+                    dest[at + i] = Double.longBitsToDouble((long) LONG_AT.get(b, off + 8 * (from + i)));
                 }
                 break;
             default:
                 for (int i = 0; i < n; i++) {
-                    dest[at + i] = b[off + i] != 0 ? Boolean.TRUE : Boolean.FALSE;
+                    dest[at + i] = b[off + from + i] != 0 ? Boolean.TRUE : Boolean.FALSE;
                 }
                 break;
         }

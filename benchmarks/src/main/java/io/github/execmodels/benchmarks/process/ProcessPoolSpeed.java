@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * </ol>
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.execmodels.benchmarks.process.ProcessPoolSpeed
- * [--anchors ../shared/anchors/python] [--repeats 5]}.
+ * [--anchors <folder of the Python anchor scripts>] [--repeats 5]}.
  */
 public final class ProcessPoolSpeed {
 

@@ -675,10 +675,12 @@ public final class WorkerPool {
         Chunk chunk = task.chunk();
         int received = task.received();
         int unfinished = chunk == null ? 1 : chunk.size() - received;
-        if (chunk != null && unfinished > 1) {
+        // a chunk that delivered some results is never sent again whole: that would deliver them twice
+        boolean retryRest = chunk != null && unfinished == 1 && received > 0 && task.attempts < settings.retries();
+        if (chunk != null && (unfinished > 1 || retryRest)) {
             // run the unfinished elements again one by one, so the one that kills its worker is found and the
             // others get their results
-            log.info("{}: re-running the {} unfinished elements of {} one by one", name, unfinished, chunk);
+            log.info("{}: re-running the {} unfinished element(s) of {} one by one", name, unfinished, chunk);
             task.childResults = new Object[unfinished];
             task.children = new ProcessTask[unfinished];
             task.childrenLeft = unfinished;
@@ -686,6 +688,9 @@ public final class WorkerPool {
                 Chunk one = chunk.slice(received + i, received + i + 1);
                 byte[] payload = Serializability.encodeOrExplain(settings.codec(), one, "an element");
                 ProcessTask child = new ProcessTask(this, nextId(), one, payload, null, task, i);
+                if (retryRest) {
+                    child.attempts = task.attempts + 1;
+                }
                 task.children[i] = child;
                 queue.addFirst(child);
             }

@@ -107,6 +107,21 @@ class CrashTest {
     }
 
     @Test
+    void aRetriedChunkKeepsWhatItDeliveredAndRunsOnlyWhatWasLeft() throws Exception {
+        Path marker = Files.createTempFile("execmodels-marker", "");
+        Files.delete(marker);
+        MapOptions oneChunk = MapOptions.builder().chunkSize(6).build();
+        try (ProcessPoolModel retrying = ProcessPoolModel.builder().workers(1).retries(1).build()) {
+            // elements 0..4 stream back before element 5, the last of the chunk, kills the worker once
+            assertThat(retrying.map(Faults.slowDieOnceAt(5, marker, 20), range(6), oneChunk)).isEqualTo(doubled(6));
+            assertThat(Files.exists(marker)).as("the element did kill its first worker").isTrue();
+            assertThat(retrying.map(Faults.slowDieOnceAt(5, marker, 0), range(6), oneChunk)).isEqualTo(doubled(6));
+        } finally {
+            Files.deleteIfExists(marker);
+        }
+    }
+
+    @Test
     void anExceptionIsNeverRetried() throws Exception {
         Path log = Files.createTempFile("execmodels-retry", ".log");
         try (ProcessPoolModel retrying = ProcessPoolModel.builder().workers(1).retries(3).build()) {

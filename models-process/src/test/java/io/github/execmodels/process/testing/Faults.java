@@ -59,6 +59,19 @@ public final class Faults {
         };
     }
 
+    /** Sleeps {@code millis} per element (so that results stream back), and kills its worker once at {@code victim}. */
+    public static Fn<Integer, Integer> slowDieOnceAt(int victim, Path marker, long millis) {
+        String file = marker.toString();
+        return x -> {
+            Thread.sleep(millis);
+            if (x == victim && !Files.exists(Path.of(file))) {
+                Files.createFile(Path.of(file));
+                Runtime.getRuntime().halt(5);
+            }
+            return x * 2;
+        };
+    }
+
     public static Job<Integer> dieJob(Death death) {
         return () -> {
             die(death);

@@ -3,6 +3,7 @@ package io.github.execmodels.benchmarks.process;
 import io.github.execmodels.ExecutionModel;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Models;
+import io.github.execmodels.benchmarks.Workloads;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class ProcessPoolSpeed {
         long t0 = System.nanoTime();
         int c = 0;
         for (int i = 1; i <= 300_000; i++) {
-            if (isPrime(i)) {
+            if (Workloads.isPrime(i)) {
                 c++;
             }
         }
@@ -116,24 +117,9 @@ public final class ProcessPoolSpeed {
 
     // ---- 1. primes
 
-    static boolean isPrime(int n) {
-        if (n < 2) {
-            return false;
-        }
-        if (n % 2 == 0) {
-            return n == 2;
-        }
-        for (int d = 3; (long) d * d <= n; d += 2) {
-            if (n % d == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static void primes(int repeats) {
         List<Integer> data = IntStream.rangeClosed(1, 2_000_000).boxed().collect(Collectors.toList());
-        Fn<Integer, Boolean> fn = ProcessPoolSpeed::isPrime;
+        Fn<Integer, Boolean> fn = Workloads::isPrime;
         List<Double> seq = new ArrayList<>();
         List<Double> proc = new ArrayList<>();
         try (ExecutionModel sequential = Models.sequential(); ExecutionModel processes = Models.processes(2)) {

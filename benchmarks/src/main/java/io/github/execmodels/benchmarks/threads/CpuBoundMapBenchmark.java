@@ -3,6 +3,7 @@ package io.github.execmodels.benchmarks.threads;
 import io.github.execmodels.ExecutionModel;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Models;
+import io.github.execmodels.benchmarks.Workloads;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -60,23 +61,7 @@ public class CpuBoundMapBenchmark {
         pool.close();
     }
 
-    /** Trial division: the lecture's prime test. */
-    static boolean isPrime(int n) {
-        if (n < 2) {
-            return false;
-        }
-        if (n % 2 == 0) {
-            return n == 2;
-        }
-        for (int d = 3; (long) d * d <= n; d += 2) {
-            if (n % d == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final Fn<Integer, Boolean> IS_PRIME = CpuBoundMapBenchmark::isPrime;
+    private static final Fn<Integer, Boolean> IS_PRIME = Workloads::isPrime;
 
     @Benchmark
     public List<Boolean> sequentialMap() {

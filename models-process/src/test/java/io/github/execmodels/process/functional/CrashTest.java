@@ -149,6 +149,7 @@ class CrashTest {
     }
 
     @Test
+    @Timeout(180) // about 34 s on a quiet 2-core machine (a third of a second per death); a loaded one needs more
     void oneHundredCrashesInARow() throws Exception {
         try (ProcessPoolModel crashing = ProcessPoolModel.builder().workers(2).build()) {
             for (int i = 0; i < 100; i++) {

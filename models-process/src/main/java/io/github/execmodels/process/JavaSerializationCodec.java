@@ -1,5 +1,8 @@
 package io.github.execmodels.process;
 
+import static io.github.execmodels.process.internal.BuilderChecks.requirePositive;
+import static io.github.execmodels.process.internal.BuilderChecks.requireUnset;
+
 import io.github.execmodels.process.internal.FastValues;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
@@ -204,19 +207,6 @@ public final class JavaSerializationCodec implements Codec {
                     maxReferences > 0 ? maxReferences : 100_000_000L,
                     maxArrayLength > 0 ? maxArrayLength : 256 << 20,
                     allowed == null ? null : allowed.toArray(new String[0])));
-        }
-
-        private static void requireUnset(boolean unset, String property) {
-            if (!unset) {
-                throw new IllegalStateException(property + " was already set");
-            }
-        }
-
-        private static long requirePositive(long value, String property) {
-            if (value < 1) {
-                throw new IllegalArgumentException(property + ": " + value + " (expected: > 0)");
-            }
-            return value;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.github.execmodels.process;
 
+import static io.github.execmodels.process.internal.BuilderChecks.requirePositive;
+import static io.github.execmodels.process.internal.BuilderChecks.requireUnset;
+
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
 import io.github.execmodels.MapOptions;
@@ -489,19 +492,6 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
                 }
             }
             return String.join(File.pathSeparator, entries);
-        }
-
-        private static void requireUnset(boolean unset, String property) {
-            if (!unset) {
-                throw new IllegalStateException(property + " was already set");
-            }
-        }
-
-        private static long requirePositive(long value, String property) {
-            if (value < 1) {
-                throw new IllegalArgumentException(property + ": " + value + " (expected: > 0)");
-            }
-            return value;
         }
     }
 }

@@ -56,7 +56,7 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
         this.input = data.iterator();
         this.ordered = ordered;
         this.window = options.window().orElse(settings.defaultWindow());
-        this.sizer = settings.sizer(options);
+        this.sizer = settings.sizer(options, fn);
         this.dispatcher = settings.dispatcher(options);
         this.deadline = options.timeout().map(Timeouts::deadlineAfter).orElse(Long.MAX_VALUE);
     }
@@ -205,6 +205,7 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
             return;
         }
         closed = true;
+        settings.remember(fn, sizer);
         ready.clear();
         dispatcher.cancelAll();
         dispatcher.awaitCancelledStopped();

@@ -41,7 +41,7 @@ public final class OrderedMap {
         this.fn = fn;
         this.elements = elements;
         this.results = new Object[elements.size()];
-        this.sizer = settings.sizer(options);
+        this.sizer = settings.sizer(options, fn);
         this.dispatcher = settings.dispatcher(options);
         this.deadline = options.timeout().map(Timeouts::deadlineAfter).orElse(Long.MAX_VALUE);
     }
@@ -91,6 +91,7 @@ public final class OrderedMap {
                 }
             }
             finished = true;
+            settings.remember(fn, sizer);
         } catch (InterruptedException e) {
             CancellationException cancelled = new CancellationException("map interrupted: its work was cancelled");
             cancelled.initCause(e);

@@ -7,6 +7,7 @@ import io.github.execmodels.MapOptions;
 import io.github.execmodels.ModelClosedException;
 import io.github.execmodels.Outcome;
 import io.github.execmodels.Task;
+import io.github.execmodels.internal.ChunkCosts;
 import io.github.execmodels.internal.LazyMap;
 import io.github.execmodels.internal.MapSettings;
 import io.github.execmodels.internal.OrderedMap;
@@ -25,7 +26,9 @@ import java.util.stream.Stream;
  * the input as {@link Chunk}s sized by measured time, fail fast in input order, and cancel what is left.
  *
  * <p>Subclasses tune the maps through {@link #maxChunksInFlight()}, {@link #targetChunkNanos()},
- * {@link #defaultWindow()} and {@link #mayRunChunksOnCaller()}.
+ * {@link #minChunkNanos()}, {@link #defaultWindow()} and {@link #mayRunChunksOnCaller()}. A model remembers the
+ * time per element each function took in its last map, so that the next map of it starts with chunks of the right
+ * size.
  *
  * <p>Thread safe, as long as {@link #start(Job)} is.
  *
@@ -37,6 +40,7 @@ public abstract class AbstractExecutionModel implements ExecutionModel {
     private final int parallelism;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final ChunkCosts costs = new ChunkCosts();
 
     /**
      * Creates the model.
@@ -93,6 +97,17 @@ public abstract class AbstractExecutionModel implements ExecutionModel {
      */
     protected long targetChunkNanos() {
         return TimeUnit.MILLISECONDS.toNanos(1);
+    }
+
+    /**
+     * Returns the least work an automatic chunk should hold when balancing the end of a map would cut it smaller:
+     * below it, handing a chunk over costs more than the balance saves.
+     *
+     * @return nanoseconds; a tenth of {@link #targetChunkNanos()} by default
+     * @since 0.1
+     */
+    protected long minChunkNanos() {
+        return targetChunkNanos() / 10;
     }
 
     /**
@@ -197,7 +212,7 @@ public abstract class AbstractExecutionModel implements ExecutionModel {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private MapSettings settings() {
         return new MapSettings(chunk -> (BasicTask) start(chunk), parallelism, maxChunksInFlight(),
-                targetChunkNanos(), mayRunChunksOnCaller(), defaultWindow());
+                targetChunkNanos(), minChunkNanos(), mayRunChunksOnCaller(), defaultWindow(), costs);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.github.execmodels.TaskTimeoutException;
 import io.github.execmodels.internal.ChunkDispatcher.InFlight;
 import io.github.execmodels.spi.Chunk;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class OrderedMap {
     private final MapOptions options;
     private final Fn<?, ?> fn;
     private final List<?> elements;
-    private final Object[] results;
+    private final ResultArray results;
     private final BitSet completed = new BitSet();
     private final ChunkSizer sizer;
     private final ChunkDispatcher dispatcher;
@@ -40,7 +39,7 @@ public final class OrderedMap {
         this.options = options;
         this.fn = fn;
         this.elements = elements;
-        this.results = new Object[elements.size()];
+        this.results = new ResultArray(elements.size());
         this.sizer = settings.sizer(options, fn);
         this.dispatcher = settings.dispatcher(options);
         this.deadline = options.timeout().map(Timeouts::deadlineAfter).orElse(Long.MAX_VALUE);
@@ -50,14 +49,14 @@ public final class OrderedMap {
     @SuppressWarnings("unchecked")
     public <R> List<R> results() {
         run(false);
-        return (List<R>) Collections.unmodifiableList(Arrays.asList(results));
+        return (List<R>) Collections.unmodifiableList(results);
     }
 
     /** Runs every element and returns one outcome per element, in input order. */
     @SuppressWarnings("unchecked")
     public <R> List<Outcome<R>> outcomes() {
         run(true);
-        return (List<Outcome<R>>) (List<?>) Collections.unmodifiableList(Arrays.asList(results));
+        return (List<Outcome<R>>) (List<?>) Collections.unmodifiableList(results);
     }
 
     private void run(boolean outcomeMode) {
@@ -68,11 +67,12 @@ public final class OrderedMap {
         try {
             while (true) {
                 while (first == null && next < size && dispatcher.size() < settings.maxChunksInFlight()) {
-                    int chunkSize = sizer.next(size - next, size - next);
+                    // a chunk stays within one segment of the results
+                    int chunkSize = results.fitting(next, sizer.next(size - next, size - next));
                     List<?> part = elements.subList(next, next + chunkSize);
                     // fail-fast chunks run in this JVM store their results straight into the results array
-                    dispatcher.start(outcomeMode ? Chunk.outcomes(fn, part, next)
-                            : Chunk.failFastInto(fn, part, next, results));
+                    dispatcher.start(outcomeMode ? Chunk.outcomes(fn, part, next) : Chunk.failFastInto(fn, part, next,
+                            results.segmentOf(next), ResultArray.indexInSegment(next)));
                     next += chunkSize;
                 }
                 if (dispatcher.size() == 0) {
@@ -116,7 +116,7 @@ public final class OrderedMap {
             List<Object> values = flight.task.resultNow();
             if (values != Chunk.STORED) {
                 for (int i = 0; i < values.size(); i++) {
-                    results[from + i] = values.get(i);
+                    results.put(from + i, values.get(i));
                 }
             }
             completed.set(from, from + chunk.size());
@@ -133,7 +133,7 @@ public final class OrderedMap {
             return indexed;
         }
         for (int i = 0; i < chunk.size(); i++) {
-            results[from + i] = Outcome.failure(from + i, i == 0 ? indexed : indexed.withIndex(from + i));
+            results.put(from + i, Outcome.failure(from + i, i == 0 ? indexed : indexed.withIndex(from + i)));
         }
         completed.set(from, from + chunk.size());
         progress(chunk.size());
@@ -148,9 +148,9 @@ public final class OrderedMap {
             throw new TaskTimeoutException("map did not complete within " + timeout + ": " + done + " of "
                     + elements.size() + " elements done, the rest cancelled", timeout, firstUnfinished);
         }
-        for (int i = completed.nextClearBit(0); i < results.length; i = completed.nextClearBit(i + 1)) {
-            results[i] = Outcome.failure(i, new TaskTimeoutException("map did not complete within " + timeout
-                    + "; element " + i + " was cancelled", timeout, i));
+        for (int i = completed.nextClearBit(0); i < results.size(); i = completed.nextClearBit(i + 1)) {
+            results.put(i, Outcome.failure(i, new TaskTimeoutException("map did not complete within " + timeout
+                    + "; element " + i + " was cancelled", timeout, i)));
         }
     }
 

@@ -39,19 +39,22 @@ public final class Chunk implements Job<List<Object>> {
     private final long firstIndex;
     /** Whether to return outcomes rather than fail fast. */
     private final boolean outcomes;
-    /** Where a chunk run in this JVM stores its results, at their index in the whole input; never serialized. */
+    /** Where a chunk run in this JVM stores its results; never serialized. */
     private final transient Object[] store;
+    /** Where in {@link #store} the first element's result goes. */
+    private final transient int storeIndex;
 
     /** What {@link #call()} returns when it stored its results into the array given to {@link #failFastInto}. */
     public static final List<Object> STORED = List.of();
 
     @SuppressWarnings("unchecked")
-    private Chunk(Fn<?, ?> fn, List<?> elements, long firstIndex, boolean outcomes, Object[] store) {
+    private Chunk(Fn<?, ?> fn, List<?> elements, long firstIndex, boolean outcomes, Object[] store, int storeIndex) {
         this.fn = (Fn<Object, Object>) Objects.requireNonNull(fn, "fn");
         this.elements = (List<Object>) Objects.requireNonNull(elements, "elements");
         this.firstIndex = firstIndex;
         this.outcomes = outcomes;
         this.store = store;
+        this.storeIndex = storeIndex;
     }
 
     /**
@@ -65,7 +68,7 @@ public final class Chunk implements Job<List<Object>> {
      * @since 0.1
      */
     public static Chunk failFast(Fn<?, ?> fn, List<?> elements, long firstIndex) {
-        return new Chunk(fn, elements, firstIndex, false, null);
+        return new Chunk(fn, elements, firstIndex, false, null, 0);
     }
 
     /**
@@ -83,7 +86,29 @@ public final class Chunk implements Job<List<Object>> {
      * @since 0.1
      */
     public static Chunk failFastInto(Fn<?, ?> fn, List<?> elements, long firstIndex, Object[] results) {
-        return new Chunk(fn, elements, firstIndex, false, Objects.requireNonNull(results, "results"));
+        return failFastInto(fn, elements, firstIndex, results, Math.toIntExact(firstIndex));
+    }
+
+    /**
+     * Creates a chunk that fails fast and, when this very object runs in this JVM, stores its results into
+     * {@code results} from {@code resultsIndex} on, as {@link #failFastInto(Fn, List, long, Object[])} does at the
+     * elements' index in the whole input: a map keeps large results in several arrays, each small enough for the
+     * garbage collector to treat as an ordinary object.
+     *
+     * @param fn the function
+     * @param elements the elements, not copied: the list must not change while the chunk exists (serializing
+     *     the chunk copies them)
+     * @param firstIndex the index of the first element in the whole input
+     * @param results where the results go
+     * @param resultsIndex where in {@code results} the first element's result goes
+     * @return the chunk
+     * @throws IndexOutOfBoundsException if the elements' results do not fit in {@code results} from there
+     * @since 0.1
+     */
+    public static Chunk failFastInto(Fn<?, ?> fn, List<?> elements, long firstIndex, Object[] results,
+            int resultsIndex) {
+        Objects.checkFromIndexSize(resultsIndex, elements.size(), Objects.requireNonNull(results, "results").length);
+        return new Chunk(fn, elements, firstIndex, false, results, resultsIndex);
     }
 
     /**
@@ -97,7 +122,7 @@ public final class Chunk implements Job<List<Object>> {
      * @since 0.1
      */
     public static Chunk outcomes(Fn<?, ?> fn, List<?> elements, long firstIndex) {
-        return new Chunk(fn, elements, firstIndex, true, null);
+        return new Chunk(fn, elements, firstIndex, true, null, 0);
     }
 
     /**
@@ -140,7 +165,7 @@ public final class Chunk implements Job<List<Object>> {
      * @since 0.1
      */
     public Chunk slice(int from, int to) {
-        return new Chunk(fn, elements.subList(from, to), firstIndex + from, outcomes, null);
+        return new Chunk(fn, elements.subList(from, to), firstIndex + from, outcomes, null, 0);
     }
 
     /**
@@ -150,7 +175,7 @@ public final class Chunk implements Job<List<Object>> {
      */
     private Object writeReplace() {
         return elements instanceof Serializable ? this
-                : new Chunk(fn, Arrays.asList(elements.toArray()), firstIndex, outcomes, null);
+                : new Chunk(fn, Arrays.asList(elements.toArray()), firstIndex, outcomes, null, 0);
     }
 
     @Override
@@ -179,7 +204,7 @@ public final class Chunk implements Job<List<Object>> {
     }
 
     private List<Object> callInto(Object[] results) throws Exception {
-        int offset = (int) firstIndex;
+        int offset = storeIndex;
         for (int i = 0; i < elements.size(); i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("chunk cancelled before element " + (firstIndex + i));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
+import io.github.execmodels.internal.ResultArray;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ class ChunkingTest {
     /** Runs each chunk at once on the caller and says it took {@code nanosPerElement} for each element. */
     private static final class CostedModel extends AbstractExecutionModel {
         final List<Integer> chunkSizes = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> chunkStarts = Collections.synchronizedList(new ArrayList<>());
         private final long nanosPerElement;
 
         CostedModel(long nanosPerElement) {
@@ -31,6 +33,7 @@ class ChunkingTest {
         protected <R> BasicTask<R> start(Job<R> job) {
             int size = job instanceof Chunk ? ((Chunk) job).size() : 1;
             chunkSizes.add(size);
+            chunkStarts.add(job instanceof Chunk ? ((Chunk) job).firstIndex() : -1);
             BasicTask<R> task = new BasicTask<>(job) {
                 @Override
                 public long elapsedNanos() {
@@ -89,6 +92,30 @@ class ChunkingTest {
             // 10 ms of work: a tenth of the 50 ms target would have left it in two chunks of 5,000
             assertThat(model.chunkSizes.get(model.chunkSizes.size() - 1)).isLessThanOrEqualTo(500);
             assertThat(model.chunkSizes).hasSizeGreaterThan(8);
+        }
+    }
+
+    @Test
+    void aLargeMapKeepsItsResultsInSegmentsThatNoChunkCrosses() {
+        int n = 3 * ResultArray.SEGMENT + 123;
+        List<Integer> numbers = IntStream.range(0, n).boxed().collect(Collectors.toList());
+        try (CostedModel model = new CostedModel(1_000)) {
+            Fn<Integer, Integer> twice = x -> 2 * x;
+            model.map(twice, numbers);
+            model.chunkStarts.clear();
+            model.chunkSizes.clear();
+            List<Integer> results = model.map(twice, numbers);
+            assertThat(results).hasSize(n);
+            for (int i = 0; i < n; i += 997) {
+                assertThat(results.get(i)).isEqualTo(2 * i);
+            }
+            assertThat(results.get(n - 1)).isEqualTo(2 * (n - 1));
+            for (int i = 0; i < model.chunkStarts.size(); i++) {
+                long first = model.chunkStarts.get(i);
+                long last = first + model.chunkSizes.get(i) - 1;
+                assertThat(last / ResultArray.SEGMENT).as("the segment of the chunk from %d", first)
+                        .isEqualTo(first / ResultArray.SEGMENT);
+            }
         }
     }
 }

@@ -146,6 +146,17 @@ public final class Chunk implements Job<List<Object>> {
     }
 
     /**
+     * Returns where the first element's result goes in the array this chunk stores its results into (what
+     * {@link #failFastInto(Fn, List, long, Object[], int)} was given); 0 for a chunk that returns its results.
+     *
+     * @return the index in the results array
+     * @since 0.1
+     */
+    public int resultsIndex() {
+        return store == null ? 0 : storeIndex;
+    }
+
+    /**
      * Tells whether this chunk returns outcomes rather than failing fast.
      *
      * @return {@code true} in outcome mode

@@ -1,7 +1,8 @@
 package io.github.execmodels.process;
 
-import static io.github.execmodels.process.internal.BuilderChecks.requirePositive;
-import static io.github.execmodels.process.internal.BuilderChecks.requireUnset;
+import static io.github.execmodels.internal.Checks.requireNonNegative;
+import static io.github.execmodels.internal.Checks.requirePositive;
+import static io.github.execmodels.internal.Checks.requireUnset;
 
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
@@ -73,7 +74,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
     private final WorkerPool pool;
 
     private ProcessPoolModel(PoolSettings settings) {
-        super("processes:" + settings.workers(), settings.workers());
+        super(settings.modelName(), settings.workers());
         this.settings = settings;
         this.pool = new WorkerPool(settings);
     }
@@ -219,7 +220,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder workers(int workers) {
             requireUnset(this.workers == 0, "workers");
-            this.workers = (int) requirePositive(workers, "workers");
+            this.workers = requirePositive(workers, "workers");
             return this;
         }
 
@@ -359,7 +360,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder maxTasksPerWorker(int maxTasksPerWorker) {
             requireUnset(this.maxTasksPerWorker < 0, "maxTasksPerWorker");
-            this.maxTasksPerWorker = (int) requirePositive(maxTasksPerWorker, "maxTasksPerWorker");
+            this.maxTasksPerWorker = requirePositive(maxTasksPerWorker, "maxTasksPerWorker");
             return this;
         }
 
@@ -411,10 +412,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder closeTimeout(Duration closeTimeout) {
             requireUnset(this.closeTimeout == null, "closeTimeout");
-            if (Objects.requireNonNull(closeTimeout, "closeTimeout").isNegative()) {
-                throw new IllegalArgumentException("closeTimeout: " + closeTimeout + " (expected: >= 0)");
-            }
-            this.closeTimeout = closeTimeout;
+            this.closeTimeout = requireNonNegative(closeTimeout, "closeTimeout");
             return this;
         }
 

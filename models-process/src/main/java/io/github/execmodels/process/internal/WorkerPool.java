@@ -126,7 +126,7 @@ public final class WorkerPool {
         List<WorkerProcess> toFlush = new ArrayList<>();
         synchronized (lock) {
             if (closing) {
-                throw new ModelClosedException("processes");
+                throw new ModelClosedException(settings.modelName());
             }
             queue.addLast(task);
             dispatchLocked(toFlush);
@@ -877,7 +877,7 @@ public final class WorkerPool {
             }
         }
         for (ProcessTask t : abandoned) {
-            t.fail(new ModelClosedException("processes"));
+            t.fail(new ModelClosedException(settings.modelName()));
         }
         timer.shutdownNow();
         try {

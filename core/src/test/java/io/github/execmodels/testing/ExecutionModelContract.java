@@ -1,12 +1,18 @@
-package io.github.execmodels;
+package io.github.execmodels.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.execmodels.testing.CountingIterable;
-import io.github.execmodels.testing.RunLog;
-import io.github.execmodels.testing.TestFunctions;
+import io.github.execmodels.ExecutionModel;
+import io.github.execmodels.Fn;
+import io.github.execmodels.MapOptions;
+import io.github.execmodels.ModelClosedException;
+import io.github.execmodels.Models;
+import io.github.execmodels.Outcome;
+import io.github.execmodels.Task;
+import io.github.execmodels.TaskFailedException;
+import io.github.execmodels.TaskTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

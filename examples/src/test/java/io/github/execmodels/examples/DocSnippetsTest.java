@@ -29,6 +29,7 @@ class DocSnippetsTest {
         assertThat(QuickStart.sequential(List.of("a", "bb"))).containsExactly(1, 2);
         assertThat(QuickStart.codecChecked(List.of(1, 2, 3, 4))).containsExactly(false, true, true, false);
         assertThat(QuickStart.eventLoop(x -> x * 2L, List.of(1, 2))).containsExactly(2L, 4L);
+        assertThat(QuickStart.processes(List.of(2, 3, 4))).containsExactly(true, true, false);
         QuickStart.processPoolBuilder(List.of(2, 3, 4));
         QuickStart.gatheredSleeps();
     }

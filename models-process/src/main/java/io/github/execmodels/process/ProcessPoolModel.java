@@ -12,23 +12,20 @@ import io.github.execmodels.process.internal.ClassDataArchives;
 import io.github.execmodels.process.internal.PoolSettings;
 import io.github.execmodels.process.internal.ProcessTask;
 import io.github.execmodels.process.internal.Serializability;
-import io.github.execmodels.process.internal.WorkerMain;
+import io.github.execmodels.process.internal.WorkerLaunchPath;
 import io.github.execmodels.process.internal.WorkerPool;
 import io.github.execmodels.spi.AbstractExecutionModel;
 import io.github.execmodels.spi.BasicTask;
 import io.github.execmodels.spi.Chunk;
 import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -248,7 +245,9 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
         /**
          * Sets the workers' class path. By default it is the parent's ({@code java.class.path}); the jars (or class
          * folders) of this library are added when missing. Set it when the parent runs from a fat jar whose nested
-         * jars the JVM cannot read, or in a container where the parent's path does not exist.
+         * jars the JVM cannot read, or in a container where the parent's path does not exist. When the parent runs
+         * this library from the module path and no class path is set, the workers get the parent's module path (and
+         * class path) and resolve every module on it.
          *
          * @param classPath entries separated by {@link File#pathSeparator}
          * @return this builder
@@ -449,11 +448,10 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
             if (jvmOptions != null) {
                 command.addAll(jvmOptions);
             }
-            String path = workerClassPath(classPath != null ? classPath : System.getProperty("java.class.path", ""));
-            command.add("-cp");
-            command.add(path);
-            command.add(WorkerMain.class.getName());
-            Path archive = classDataSharing == Boolean.FALSE ? null : ClassDataArchives.archiveFor(command, path);
+            WorkerLaunchPath launch = WorkerLaunchPath.of(classPath);
+            command.addAll(launch.arguments());
+            Path archive = classDataSharing == Boolean.FALSE || launch.onModulePath() ? null
+                    : ClassDataArchives.archiveFor(command, launch.classPath());
             PoolSettings settings = new PoolSettings(n, List.copyOf(command),
                     environment == null ? Map.of() : Map.copyOf(environment), directory,
                     codec != null ? codec : JavaSerializationCodec.defaults(), Math.max(0, retries), taskTimeout,
@@ -469,27 +467,6 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
                 return java.toString();
             }
             return ProcessHandle.current().info().command().orElse("java");
-        }
-
-        /** The given path, plus the locations of this library's classes when it lacks them. */
-        private static String workerClassPath(String classPath) {
-            Set<String> entries = new LinkedHashSet<>();
-            for (String e : classPath.split(File.pathSeparator)) {
-                if (!e.isEmpty()) {
-                    entries.add(e);
-                }
-            }
-            for (Class<?> c : List.of(WorkerMain.class, Chunk.class)) {
-                try {
-                    var source = c.getProtectionDomain().getCodeSource();
-                    if (source != null) {
-                        entries.add(Path.of(source.getLocation().toURI()).toString());
-                    }
-                } catch (URISyntaxException | RuntimeException e) {
-                    // the class path given must then hold them
-                }
-            }
-            return String.join(File.pathSeparator, entries);
         }
     }
 }

@@ -306,8 +306,8 @@ class ProcessPoolModelTest {
         m.submit(Faults.spin());
         Task<Integer> queued = m.submit(() -> 1);
         m.close();
-        assertThatThrownBy(queued::join).isInstanceOf(ModelClosedException.class)
-                .hasMessageStartingWith(m.name() + " is closed")
+        assertThatThrownBy(queued::join).isInstanceOf(TaskFailedException.class).cause()
+                .isInstanceOf(ModelClosedException.class).hasMessageStartingWith(m.name() + " is closed")
                 .hasMessageStartingWith("processes:1 ");
     }
 }

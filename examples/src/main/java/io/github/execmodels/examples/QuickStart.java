@@ -37,10 +37,10 @@ public final class QuickStart {
     }
 
     /** The opening snippet of docs/processes.md. */
-    public static List<Boolean> processes(List<Integer> numbers) {
+    public static void processes(List<Integer> numbers) {
         try (ExecutionModel pool = Models.processes(2)) {   // close() stops the worker JVMs
             List<Boolean> primes = pool.map(Primes::isPrime, numbers);
-            return primes;
+            System.out.println(primes);
         }
     }
 
@@ -65,10 +65,10 @@ public final class QuickStart {
     }
 
     /** The opening snippet of docs/event-loop.md. */
-    public static List<Long> eventLoop(Fn<Integer, Long> fn, List<Integer> data) {
+    public static void eventLoop(Fn<Integer, Long> fn, List<Integer> data) {
         try (ExecutionModel loop = Models.eventLoop()) {   // close() stops the loop's thread
             List<Long> result = loop.map(fn, data);   // one thread, one element per turn of the loop
-            return result;
+            System.out.println(result);
         }
     }
 

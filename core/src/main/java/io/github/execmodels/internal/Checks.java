@@ -59,6 +59,21 @@ public final class Checks {
     }
 
     /**
+     * Returns {@code value}, or throws naming {@code property} if it is negative.
+     *
+     * @param value the value
+     * @param property the property's name
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value < 0}
+     */
+    public static int requireNonNegative(int value, String property) {
+        if (value < 0) {
+            throw new IllegalArgumentException(property + ": " + value + " (expected: >= 0)");
+        }
+        return value;
+    }
+
+    /**
      * Returns {@code value}, or throws naming {@code property} if it is {@code null}, zero or negative.
      *
      * @param value the value

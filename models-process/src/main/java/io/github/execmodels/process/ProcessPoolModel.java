@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  * workers.
  *
  * <p>Failures: an exception thrown by a task reaches the caller as a {@link io.github.execmodels.TaskFailedException}
- * whose cause is the rebuilt exception with its remote stack trace, or a {@link io.github.execmodels.RemoteException}
+ * whose cause is the rebuilt exception with its remote stack trace, or a {@link io.github.execmodels.RemoteTaskException}
  * when it cannot be rebuilt. A worker that dies fails only the task it was running, with
  * {@link io.github.execmodels.WorkerCrashedException}, and is replaced; the unfinished elements of a chunk it held are
  * run again one by one on healthy workers, so the element that kills its worker is named and the others get their
@@ -320,10 +320,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder retries(int retries) {
             requireUnset(this.retries < 0, "retries");
-            if (retries < 0) {
-                throw new IllegalArgumentException("retries: " + retries + " (expected: >= 0)");
-            }
-            this.retries = retries;
+            this.retries = requireNonNegative(retries, "retries");
             return this;
         }
 
@@ -339,11 +336,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder taskTimeout(Duration taskTimeout) {
             requireUnset(this.taskTimeout == null, "taskTimeout");
-            Objects.requireNonNull(taskTimeout, "taskTimeout");
-            if (taskTimeout.isZero() || taskTimeout.isNegative()) {
-                throw new IllegalArgumentException("taskTimeout: " + taskTimeout + " (expected: > 0)");
-            }
-            this.taskTimeout = taskTimeout;
+            this.taskTimeout = requirePositive(taskTimeout, "taskTimeout");
             return this;
         }
 

@@ -177,7 +177,7 @@ public class BasicTask<R> implements Task<R>, Runnable {
     /**
      * Fails the task with {@code reason} and stops its work as {@code cancel(true)} would: used for timeouts.
      *
-     * @param reason the failure, usually a {@link TaskTimeoutException}
+     * @param reason the failure, usually a {@link io.github.execmodels.TaskTimeoutException}
      * @return {@code true} if this call completed the task
      * @since 0.1
      */

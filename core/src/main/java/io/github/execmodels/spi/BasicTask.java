@@ -332,39 +332,6 @@ public class BasicTask<R> implements Task<R>, Runnable {
         result.whenComplete((value, failure) -> action.run());
     }
 
-    @Override
-    public R resultNow() {
-        switch (status()) {
-            case SUCCEEDED:
-                return result.getNow(null);
-            case FAILED:
-                throw new IllegalStateException("Task completed with exception");
-            case CANCELLED:
-                throw new IllegalStateException("Task was cancelled");
-            default:
-                throw new IllegalStateException("Task has not completed");
-        }
-    }
-
-    @Override
-    public Throwable exceptionNow() {
-        switch (status()) {
-            case FAILED:
-                try {
-                    result.getNow(null);
-                    throw new AssertionError("a failed task has no result");
-                } catch (CompletionException e) {
-                    return e.getCause();
-                }
-            case SUCCEEDED:
-                throw new IllegalStateException("Task completed with a result");
-            case CANCELLED:
-                throw new IllegalStateException("Task was cancelled");
-            default:
-                throw new IllegalStateException("Task has not completed");
-        }
-    }
-
     /**
      * Waits until the work is no longer running: it finished, or it was stopped after a cancellation.
      *

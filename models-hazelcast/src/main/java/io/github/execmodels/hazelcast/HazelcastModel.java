@@ -100,12 +100,16 @@ public final class HazelcastModel extends AbstractExecutionModel {
         return TimeUnit.MILLISECONDS.toNanos(50);
     }
 
-    /** Waits, bounded, for the work in flight, then shuts down the client if the model created it. */
+    /**
+     * Waits, bounded, for the work in flight (while the instance runs: work on a stopped one never answers), then
+     * shuts down the client if the model created it.
+     */
     @Override
     protected void shutdown() {
         long deadline = System.nanoTime() + closeTimeout.toNanos();
         boolean interrupted = false;
-        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
+        while (dispatcher.inFlight() > 0 && instance.getLifecycleService().isRunning()
+                && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -310,7 +314,7 @@ public final class HazelcastModel extends AbstractExecutionModel {
             boolean owned = instance == null;
             HazelcastInstance hz = owned ? newClient(timeout) : instance;
             String executorName = executor != null ? executor : DEFAULT_EXECUTOR;
-            String name = "hazelcast:" + hz.getConfig().getClusterName();
+            String name = "hazelcast:" + (clusterName != null ? clusterName : Dispatcher.clusterName(hz));
             try {
                 Dispatcher dispatcher = new Dispatcher(name, hz, executorName, Math.max(0, retries));
                 int parallelism = dispatcher.parallelism(timeout);

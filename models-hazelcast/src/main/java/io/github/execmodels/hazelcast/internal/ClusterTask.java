@@ -69,6 +69,6 @@ final class ClusterTask<R> extends BasicTask<R> {
     @Override
     public String toString() {
         Member m = member();
-        return job + (m == null ? "" : " on " + m.getAddress());
+        return job + (m == null ? "" : " on " + Dispatcher.address(m));
     }
 }

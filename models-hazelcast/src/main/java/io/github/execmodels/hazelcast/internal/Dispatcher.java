@@ -3,7 +3,10 @@ package io.github.execmodels.hazelcast.internal;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
+import com.hazelcast.spi.exception.TargetNotMemberException;
 import io.github.execmodels.Job;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.WorkerCrashedException;
@@ -63,8 +66,34 @@ public final class Dispatcher {
         this.control = instance.getExecutorService(executorName + ".control");
         this.retries = retries;
         this.load = new MemberLoad(instance.getCluster());
-        ClassLoader configured = instance.getConfig().getClassLoader();
-        this.loader = configured != null ? configured : Dispatcher.class.getClassLoader();
+        this.loader = classLoader(instance);
+    }
+
+    /** The class loader the instance reads user classes with: a member's configured one, else this library's. */
+    private static ClassLoader classLoader(HazelcastInstance instance) {
+        try {
+            ClassLoader configured = instance.getConfig().getClassLoader();
+            if (configured != null) {
+                return configured;
+            }
+        } catch (UnsupportedOperationException e) {
+            // a client's configuration cannot be read back
+        }
+        return Dispatcher.class.getClassLoader();
+    }
+
+    /**
+     * Returns the name of the instance's cluster, for messages.
+     *
+     * @param instance a member or a client
+     * @return the cluster's name, or the instance's when a client cannot tell it
+     */
+    public static String clusterName(HazelcastInstance instance) {
+        try {
+            return instance.getConfig().getClusterName();
+        } catch (UnsupportedOperationException e) {
+            return instance.getName();
+        }
     }
 
     /**
@@ -87,7 +116,7 @@ public final class Dispatcher {
                 load.setThreads(member, threads);
                 total += threads;
             } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
-                log.warn("{}: member {} did not tell its executor's size: {}", name, member.getAddress(), e.toString());
+                log.warn("{}: member {} did not tell its executor's size: {}", name, address(member), e.toString());
                 total++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -167,14 +196,18 @@ public final class Dispatcher {
         }
         Throwable cause = unwrap(failure);
         if (cause instanceof HazelcastSerializationException) {
-            task.fail(new TaskFailedException("the answer of member " + member.getAddress()
+            task.fail(new TaskFailedException("the answer of member " + address(member)
                     + " cannot be read here: " + cause, cause));
             return;
         }
-        load.lost(member);
+        boolean memberLost = isMemberLost(cause);
+        if (memberLost) {
+            load.lost(member);
+        }
         if (attempt <= retries) {
-            log.warn("{}: member {} was lost running {} ({}); sending it again, retry {} of {}", name,
-                    member.getAddress(), task.job(), cause.toString(), attempt, retries);
+            log.warn("{}: {} running {} ({}); sending it again, retry {} of {}", name, memberLost
+                    ? "member " + address(member) + " was lost" : "the cluster failed", task.job(), cause.toString(),
+                    attempt, retries);
             try {
                 send(task, false);
                 return;
@@ -182,9 +215,26 @@ public final class Dispatcher {
                 cause.addSuppressed(e);
             }
         }
-        task.fail(new WorkerCrashedException("member " + member.getAddress() + " of the cluster was lost while running "
-                + task.job() + " (" + cause + ")" + (retries > 0 ? " after " + attempt + " attempt(s)" : ""),
-                TaskFailedException.NO_INDEX, -1, 0, List.of()));
+        String attempts = retries > 0 ? " after " + attempt + " attempt(s)" : "";
+        if (memberLost) {
+            task.fail(new WorkerCrashedException("member " + address(member) + " of the cluster was lost while"
+                    + " running " + task.job() + attempts + " (" + cause + ")", TaskFailedException.NO_INDEX, -1, 0,
+                    List.of()));
+        } else {
+            task.fail(new TaskFailedException("the cluster could not run " + task.job() + " on member "
+                    + address(member) + attempts + ": " + cause, cause));
+        }
+    }
+
+    /** A member's address as {@code host:port}. */
+    static String address(Member member) {
+        return member.getAddress().getHost() + ":" + member.getAddress().getPort();
+    }
+
+    /** Whether an invocation failed because its member left, died or could not be reached any more. */
+    private static boolean isMemberLost(Throwable cause) {
+        return cause instanceof MemberLeftException || cause instanceof TargetDisconnectedException
+                || cause instanceof TargetNotMemberException;
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -206,7 +256,7 @@ public final class Dispatcher {
         try {
             control.submitToMember(new Interrupt(task.id()), member);
         } catch (RuntimeException e) {
-            log.debug("{}: could not ask {} to interrupt {}: {}", name, member.getAddress(), task, e.toString());
+            log.debug("{}: could not ask {} to interrupt {}: {}", name, address(member), task, e.toString());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

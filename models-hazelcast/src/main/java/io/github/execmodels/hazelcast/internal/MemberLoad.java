@@ -69,7 +69,7 @@ final class MemberLoad {
     }
 
     void lost(Member member) {
-        lost.putIfAbsent(member.getUuid(), new Lost(String.valueOf(member.getAddress()), System.nanoTime()));
+        lost.putIfAbsent(member.getUuid(), new Lost(Dispatcher.address(member), System.nanoTime()));
     }
 
     List<String> lostAddresses() {

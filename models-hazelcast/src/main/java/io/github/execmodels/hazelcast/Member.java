@@ -48,6 +48,9 @@ public final class Member {
      * @since 0.1
      */
     public static void main(String[] args) {
+        if (System.getProperty("hazelcast.logging.type") == null) {
+            System.setProperty("hazelcast.logging.type", "slf4j"); // before Hazelcast logs its first line
+        }
         Config config;
         try {
             config = parse(args);
@@ -99,8 +102,18 @@ public final class Member {
         return config;
     }
 
-    /** Makes the member bind to {@code host} only and announce it, as a loopback test cluster needs. */
-    static Config bindTo(Config config, String host) {
+    /**
+     * Makes a member bind to {@code host} only, and announce that address to the others: what a cluster on one
+     * machine's loopback, or on one network interface of a host with several, needs.
+     *
+     * @param config a configuration from {@link #config}
+     * @param host an address of this machine, such as {@code 127.0.0.1}
+     * @return {@code config}, changed
+     * @throws NullPointerException if an argument is {@code null}
+     * @since 0.1
+     */
+    public static Config bindTo(Config config, String host) {
+        Objects.requireNonNull(host, "host");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(host);
         config.getNetworkConfig().setPublicAddress(host + ":" + config.getNetworkConfig().getPort());

@@ -63,10 +63,8 @@ public final class TestClusters {
 
     /** A member's configuration on loopback, as the launcher makes it with {@code --host 127.0.0.1}. */
     public static Config memberConfig(String cluster, int port, List<Integer> ports, int threads) {
-        Config config = Member.config(cluster, port, addresses(ports), threads);
+        Config config = Member.bindTo(Member.config(cluster, port, addresses(ports), threads), "127.0.0.1");
         config.setInstanceName(cluster + "-" + port);
-        config.setProperty("hazelcast.socket.bind.any", "false");
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         for (String property : FAST_FAILURE_DETECTION) {
             String[] kv = property.split("=", 2);
             config.setProperty(kv[0], kv[1]);

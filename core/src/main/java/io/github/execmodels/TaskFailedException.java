@@ -4,8 +4,11 @@ package io.github.execmodels;
  * Unchecked exception thrown when a task, or an element of a {@code map}, failed.
  *
  * <p>{@link #getCause()} is the task's own exception: the very object on the in-process models, rebuilt from a
- * worker where it can be, else a {@link RemoteException} that carries the remote class name, message and stack
- * trace text. For {@code map}, {@link #index()} is the position of the failing element in the input.
+ * worker where it can be, else a {@link RemoteTaskException} that carries the remote class name, message and
+ * stack trace text. Two subclasses mean the task threw nothing, and their cause is {@code null}: a
+ * {@link WorkerCrashedException} (the process running it died) and a {@link TaskTimeoutException} (it was stopped
+ * for exceeding its time limit). For {@code map}, {@link #index()} is the position of the failing element in the
+ * input.
  *
  * <p>Instances are immutable and safe to share between threads.
  *

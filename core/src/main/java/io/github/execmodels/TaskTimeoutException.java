@@ -3,9 +3,12 @@ package io.github.execmodels;
 import java.time.Duration;
 
 /**
- * Thrown when a time limit expired: the per-task timeout of {@link MapOptions} or of a model's builder (the task
- * was stopped), the timeout of a whole {@code map} (the work not yet finished was cancelled), or the wait of
- * {@link Task#join(Duration)} (the task goes on running; the message says so).
+ * Thrown when work was stopped for exceeding its own time limit: the per-task timeout of {@link MapOptions} or of
+ * a model's builder (the task was stopped), or the timeout of a whole {@code map} (the work not yet finished was
+ * cancelled). {@link #getCause()} is {@code null}: the work threw nothing, it ran out of time.
+ *
+ * <p>A caller that merely gave up waiting ({@link Task#join(Duration)}) gets a {@link WaitTimeoutException}
+ * instead, which is not a task failure.
  *
  * <p>Instances are immutable and safe to share between threads.
  *

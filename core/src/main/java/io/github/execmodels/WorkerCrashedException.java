@@ -8,6 +8,7 @@ import java.util.OptionalInt;
  *
  * <p>Carries what is known of the death: the exit code, the signal that killed the worker where known, and the
  * last lines the worker wrote to its standard error. Only the tasks that worker held fail; the pool replaces it.
+ * {@link #getCause()} is {@code null}: the task threw nothing, its process died under it.
  *
  * <p>Instances are immutable and safe to share between threads.
  *

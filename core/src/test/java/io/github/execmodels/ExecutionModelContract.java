@@ -256,7 +256,7 @@ public abstract class ExecutionModelContract {
         assertThat(task.join()).isEqualTo("done");
         assertThat(task.join(Duration.ofSeconds(1))).isEqualTo("done");
         assertThat(task.get()).isEqualTo("done");
-        assertThat(task.state()).isEqualTo(Task.State.SUCCEEDED);
+        assertThat(task.status()).isEqualTo(Task.Status.SUCCEEDED);
         assertThat(task.isDone()).isTrue();
         assertThat(task.toCompletableFuture().thenApply(String::length).join()).isEqualTo(4);
     }
@@ -268,7 +268,7 @@ public abstract class ExecutionModelContract {
                 .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("bad job");
         assertThatThrownBy(task::get).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("bad job");
-        assertThat(task.state()).isEqualTo(Task.State.FAILED);
+        assertThat(task.status()).isEqualTo(Task.Status.FAILED);
     }
 
     @Test
@@ -277,7 +277,7 @@ public abstract class ExecutionModelContract {
         assertThat(task.join()).isEqualTo("done");
         assertThat(task.cancel(true)).isFalse();
         assertThat(task.isCancelled()).isFalse();
-        assertThat(task.state()).isEqualTo(Task.State.SUCCEEDED);
+        assertThat(task.status()).isEqualTo(Task.Status.SUCCEEDED);
     }
 
     @Test
@@ -289,10 +289,10 @@ public abstract class ExecutionModelContract {
             Task<String> task = model().submit(TestFunctions.loggedSleepJob(log, 60_000));
             RunLog runLog = new RunLog(log);
             awaitTrue(() -> runLog.count("start") == 1);
-            assertThat(task.state()).isEqualTo(Task.State.RUNNING);
+            assertThat(task.status()).isEqualTo(Task.Status.RUNNING);
             assertThat(task.cancel(true)).isTrue();
             assertThat(task.isCancelled()).isTrue();
-            assertThat(task.state()).isEqualTo(Task.State.CANCELLED);
+            assertThat(task.status()).isEqualTo(Task.Status.CANCELLED);
             assertThatThrownBy(task::join).isInstanceOf(CancellationException.class);
             // the model may stop the work by interrupting it or by ending the process that runs it
             awaitTrue(() -> runLog.count("end") == 1 || !runsInThisProcess());
@@ -304,11 +304,88 @@ public abstract class ExecutionModelContract {
     }
 
     @Test
+    void joinWithAnEndlessTimeoutWaitsForTheResult() {
+        // Duration.ofSeconds(Long.MAX_VALUE).toNanos() overflows; a deadline of now + Long.MAX_VALUE wraps around
+        assertThat(model().submit(TestFunctions.constant(7)).join(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(7);
+        assertThat(model().submit(TestFunctions.constant(8)).join(Duration.ofNanos(Long.MAX_VALUE))).isEqualTo(8);
+    }
+
+    @Test
+    void joinWithANegativeTimeoutDoesNotWait() {
+        assume(Capability.ASYNC_SUBMIT);
+        Task<Integer> task = model().submit(() -> TestFunctions.slowAt(1, 500).apply(1));
+        assertThatThrownBy(() -> task.join(Duration.ofNanos(Long.MIN_VALUE))).isInstanceOf(WaitTimeoutException.class);
+        assertThatThrownBy(() -> task.join(Duration.ofSeconds(Long.MIN_VALUE))).isInstanceOf(WaitTimeoutException.class);
+        assertThatThrownBy(() -> task.join(Duration.ZERO)).isInstanceOf(WaitTimeoutException.class);
+        assertThat(task.join(Duration.ofSeconds(30))).isEqualTo(1);
+        assertThat(task.join(Duration.ofNanos(Long.MIN_VALUE))).as("a done task answers at once").isEqualTo(1);
+    }
+
+    @Test
+    void mapWithAnEndlessTimeoutCompletes() {
+        MapOptions endless = MapOptions.builder().timeout(Duration.ofSeconds(Long.MAX_VALUE))
+                .taskTimeout(Duration.ofNanos(Long.MAX_VALUE)).build();
+        List<Integer> data = List.of(1, 2, 3);
+        List<Long> expected = Models.sequential().map(TestFunctions.affine(1), data);
+        assertThat(model().map(TestFunctions.affine(1), data, endless)).isEqualTo(expected);
+        assertThat(model().imap(TestFunctions.affine(1), data, endless).collect(Collectors.toList()))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void resultNowAndExceptionNowBehaveAsTheJdksFuture() throws Exception {
+        Task<Integer> done = model().submit(TestFunctions.constant(5));
+        done.join();
+        assertThat(done.status()).isEqualTo(Task.Status.SUCCEEDED);
+        assertThat(done.resultNow()).isEqualTo(5);
+        assertThatThrownBy(done::exceptionNow).isInstanceOf(IllegalStateException.class);
+
+        Task<String> failed = model().submit(TestFunctions.failing("no"));
+        catchThrowableOfType(TaskFailedException.class, failed::join);
+        assertThat(failed.status()).isEqualTo(Task.Status.FAILED);
+        assertThat(failed.exceptionNow()).hasMessage("no");
+        assertThatThrownBy(failed::resultNow).isInstanceOf(IllegalStateException.class);
+
+        for (Task<?> task : List.of(done, failed)) {
+            assertThat(jdkState(task)).as("Future.state() on JDK 19+").isIn(null,
+                    task.status() == Task.Status.SUCCEEDED ? "SUCCESS" : "FAILED");
+        }
+    }
+
+    @Test
+    void resultNowAndExceptionNowRefuseACancelledOrRunningTask() throws Exception {
+        assume(Capability.ASYNC_SUBMIT);
+        Task<Integer> running = model().submit(() -> TestFunctions.slowAt(1, 300).apply(1));
+        if (!running.isDone()) {
+            assertThatThrownBy(running::resultNow).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(running::exceptionNow).isInstanceOf(IllegalStateException.class);
+            assertThat(jdkState(running)).isIn(null, "RUNNING");
+        }
+        running.cancel(true);
+        awaitTrue(running::isDone); // a cancel may take effect a moment later (the event loop's next turn)
+        assertThat(running.status()).isEqualTo(Task.Status.CANCELLED);
+        assertThatThrownBy(running::resultNow).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(running::exceptionNow).isInstanceOf(IllegalStateException.class);
+        assertThat(jdkState(running)).isIn(null, "CANCELLED");
+    }
+
+    /** {@code Future.state()} by name where the runtime has it (JDK 19+), else {@code null}. */
+    private static String jdkState(java.util.concurrent.Future<?> future) throws Exception {
+        java.lang.reflect.Method state;
+        try {
+            state = java.util.concurrent.Future.class.getMethod("state");
+        } catch (NoSuchMethodException onJdk17) {
+            return null;
+        }
+        return String.valueOf(state.invoke(future));
+    }
+
+    @Test
     void joinWithTimeoutLeavesTheTaskRunning() throws Exception {
         assume(Capability.ASYNC_SUBMIT);
         Task<Integer> task = model().submit(() -> TestFunctions.slowAt(1, 500).apply(1));
-        assertThatThrownBy(() -> task.join(Duration.ofMillis(1))).isInstanceOf(TaskTimeoutException.class)
-                .hasMessageContaining("goes on running");
+        assertThatThrownBy(() -> task.join(Duration.ofMillis(1))).isInstanceOf(WaitTimeoutException.class)
+                .isNotInstanceOf(TaskFailedException.class).hasMessageContaining("goes on running");
         assertThat(task.isCancelled()).isFalse();
         assertThat(task.join(Duration.ofSeconds(30))).isEqualTo(1);
     }

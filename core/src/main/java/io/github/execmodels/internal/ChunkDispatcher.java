@@ -108,7 +108,7 @@ public final class ChunkDispatcher {
         if (taskTimeout == null) {
             return Long.MAX_VALUE;
         }
-        long limit = taskTimeout.toNanos();
+        long limit = Timeouts.clampedNanos(taskTimeout);
         long wait = Long.MAX_VALUE;
         for (InFlight flight : inFlight.values()) {
             BasicTask<List<Object>> task = flight.task;
@@ -135,7 +135,7 @@ public final class ChunkDispatcher {
 
     private boolean runOnePendingHere() {
         for (InFlight flight : inFlight.values()) {
-            if (flight.task.state() == Task.State.PENDING) {
+            if (flight.task.status() == Task.Status.PENDING) {
                 flight.task.run();
                 return true;
             }

@@ -1,12 +1,19 @@
 package io.github.execmodels.internal;
 
+import io.github.execmodels.Task;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.spi.Chunk;
+import java.util.concurrent.CancellationException;
 
 /** Turns whatever a chunk's task failed with into a failure that names an element. */
 final class ChunkFailures {
 
     private ChunkFailures() {
+    }
+
+    /** What a chunk's done task failed with: its exception, or a {@link CancellationException} if cancelled. */
+    static Throwable of(Task<?> done) {
+        return done.isCancelled() ? new CancellationException("chunk cancelled") : done.exceptionNow();
     }
 
     static TaskFailedException indexed(Throwable failure, Chunk chunk) {

@@ -3,6 +3,7 @@ package io.github.execmodels.internal;
 import io.github.execmodels.Fn;
 import io.github.execmodels.MapOptions;
 import io.github.execmodels.Outcome;
+import io.github.execmodels.Task;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.TaskTimeoutException;
 import io.github.execmodels.internal.ChunkDispatcher.InFlight;
@@ -57,7 +58,7 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
         this.window = options.window().orElse(settings.defaultWindow());
         this.sizer = settings.sizer(options);
         this.dispatcher = settings.dispatcher(options);
-        this.deadline = options.timeout().map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+        this.deadline = options.timeout().map(Timeouts::deadlineAfter).orElse(Long.MAX_VALUE);
     }
 
     /** Returns a stream over a new lazy map; closing the stream cancels the work in flight. */
@@ -167,14 +168,13 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
 
     private void record(InFlight flight) {
         flight.completionTaken = true;
-        if (flight.task.failureNow() == null) {
+        if (flight.task.status() == Task.Status.SUCCEEDED) {
             sizer.record(flight.chunk.size(), flight.task.elapsedNanos());
         }
     }
 
     private void take(InFlight flight) {
-        Throwable failure = flight.task.failureNow();
-        if (failure == null) {
+        if (flight.task.status() == Task.Status.SUCCEEDED) {
             List<Object> outcomes = flight.task.resultNow();
             List<Object> values = new ArrayList<>(outcomes.size());
             for (Object each : outcomes) {
@@ -190,7 +190,7 @@ public final class LazyMap implements Iterator<Object>, AutoCloseable {
             }
             return;
         }
-        throw ChunkFailures.indexed(failure, flight.chunk);
+        throw ChunkFailures.indexed(ChunkFailures.of(flight.task), flight.chunk);
     }
 
     private TaskTimeoutException timedOut() {

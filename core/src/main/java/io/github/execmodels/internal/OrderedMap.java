@@ -3,6 +3,7 @@ package io.github.execmodels.internal;
 import io.github.execmodels.Fn;
 import io.github.execmodels.MapOptions;
 import io.github.execmodels.Outcome;
+import io.github.execmodels.Task;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.TaskTimeoutException;
 import io.github.execmodels.internal.ChunkDispatcher.InFlight;
@@ -42,7 +43,7 @@ public final class OrderedMap {
         this.results = new Object[elements.size()];
         this.sizer = settings.sizer(options);
         this.dispatcher = settings.dispatcher(options);
-        this.deadline = options.timeout().map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+        this.deadline = options.timeout().map(Timeouts::deadlineAfter).orElse(Long.MAX_VALUE);
     }
 
     /** Runs the map and returns the results in input order, or throws for the first failing element. */
@@ -110,8 +111,7 @@ public final class OrderedMap {
     private TaskFailedException collect(InFlight flight, boolean outcomeMode) {
         Chunk chunk = flight.chunk;
         int from = (int) chunk.firstIndex();
-        Throwable failure = flight.task.failureNow();
-        if (failure == null) {
+        if (flight.task.status() == Task.Status.SUCCEEDED) {
             List<Object> values = flight.task.resultNow();
             if (values != Chunk.STORED) {
                 for (int i = 0; i < values.size(); i++) {
@@ -123,6 +123,7 @@ public final class OrderedMap {
             progress(chunk.size());
             return null;
         }
+        Throwable failure = ChunkFailures.of(flight.task);
         if (flight.cancelledByUs && failure instanceof CancellationException) {
             return null;
         }

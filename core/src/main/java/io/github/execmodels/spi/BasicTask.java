@@ -3,7 +3,8 @@ package io.github.execmodels.spi;
 import io.github.execmodels.Job;
 import io.github.execmodels.Task;
 import io.github.execmodels.TaskFailedException;
-import io.github.execmodels.TaskTimeoutException;
+import io.github.execmodels.WaitTimeoutException;
+import io.github.execmodels.internal.Timeouts;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -176,7 +177,7 @@ public class BasicTask<R> implements Task<R>, Runnable {
     /**
      * Fails the task with {@code reason} and stops its work as {@code cancel(true)} would: used for timeouts.
      *
-     * @param reason the failure, usually a {@link TaskTimeoutException}
+     * @param reason the failure, usually a {@link io.github.execmodels.TaskTimeoutException}
      * @return {@code true} if this call completed the task
      * @since 0.1
      */
@@ -248,14 +249,14 @@ public class BasicTask<R> implements Task<R>, Runnable {
     }
 
     @Override
-    public State state() {
+    public Status status() {
         if (result.isDone()) {
             if (result.isCancelled()) {
-                return State.CANCELLED;
+                return Status.CANCELLED;
             }
-            return result.isCompletedExceptionally() ? State.FAILED : State.SUCCEEDED;
+            return result.isCompletedExceptionally() ? Status.FAILED : Status.SUCCEEDED;
         }
-        return phase == PENDING ? State.PENDING : State.RUNNING;
+        return phase == PENDING ? Status.PENDING : Status.RUNNING;
     }
 
     @Override
@@ -290,15 +291,14 @@ public class BasicTask<R> implements Task<R>, Runnable {
     public R join(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         try {
-            return get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return get(Timeouts.clampedNanos(timeout), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw asFailure(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw interruptedWhileWaiting(e);
         } catch (TimeoutException e) {
-            throw new TaskTimeoutException("task not done within " + timeout + " (it goes on running)", timeout,
-                    TaskFailedException.NO_INDEX);
+            throw notDoneWithin(timeout);
         }
     }
 
@@ -333,41 +333,6 @@ public class BasicTask<R> implements Task<R>, Runnable {
     }
 
     /**
-     * Returns the exception the task failed with, without waiting.
-     *
-     * @return the task's own exception, a {@link CancellationException} if cancelled, or {@code null} if it
-     *     succeeded or is not done
-     * @since 0.1
-     */
-    public Throwable failureNow() {
-        if (!result.isDone()) {
-            return null;
-        }
-        try {
-            result.getNow(null);
-            return null;
-        } catch (CancellationException e) {
-            return e;
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
-    }
-
-    /**
-     * Returns the result of a task that succeeded, without waiting.
-     *
-     * @return the result
-     * @throws IllegalStateException if the task is not done or did not succeed
-     * @since 0.1
-     */
-    public R resultNow() {
-        if (state() != State.SUCCEEDED) {
-            throw new IllegalStateException("task " + state());
-        }
-        return result.getNow(null);
-    }
-
-    /**
      * Waits until the work is no longer running: it finished, or it was stopped after a cancellation.
      *
      * @param timeout how long to wait at most
@@ -377,7 +342,7 @@ public class BasicTask<R> implements Task<R>, Runnable {
      */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
         try {
-            stopped.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            stopped.get(Timeouts.clampedNanos(timeout), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;
@@ -421,7 +386,7 @@ public class BasicTask<R> implements Task<R>, Runnable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + state() + "]";
+        return getClass().getSimpleName() + "[" + status() + "]";
     }
 
     /**
@@ -441,7 +406,25 @@ public class BasicTask<R> implements Task<R>, Runnable {
         return new TaskFailedException("task failed: " + failure, failure);
     }
 
-    private static CancellationException interruptedWhileWaiting(InterruptedException cause) {
+    /**
+     * Returns what {@code join(timeout)} throws when the task is not done in time.
+     *
+     * @param timeout how long the caller waited
+     * @return the exception, whose message says that the task goes on running
+     * @since 0.1
+     */
+    public static WaitTimeoutException notDoneWithin(Duration timeout) {
+        return new WaitTimeoutException("task not done within " + timeout + " (it goes on running)", timeout);
+    }
+
+    /**
+     * Returns what {@code join} throws when the waiting thread is interrupted; the caller restores the flag.
+     *
+     * @param cause the interruption
+     * @return a {@link CancellationException} whose cause is {@code cause}
+     * @since 0.1
+     */
+    public static CancellationException interruptedWhileWaiting(InterruptedException cause) {
         CancellationException e = new CancellationException("interrupted while waiting for the task");
         e.initCause(cause);
         return e;

@@ -25,7 +25,7 @@ class BasicTaskTest {
         task.run();
         assertThat(runs).hasValue(1);
         assertThat(task.join()).isEqualTo(1);
-        assertThat(task.state()).isEqualTo(Task.State.SUCCEEDED);
+        assertThat(task.status()).isEqualTo(Task.Status.SUCCEEDED);
         assertThat(task.elapsedNanos()).isNotNegative();
     }
 
@@ -50,13 +50,13 @@ class BasicTaskTest {
         });
         runner.start();
         started.await();
-        assertThat(task.state()).isEqualTo(Task.State.RUNNING);
+        assertThat(task.status()).isEqualTo(Task.Status.RUNNING);
         assertThat(task.cancel(true)).isTrue();
         assertThat(task.awaitStopped(Duration.ofSeconds(10))).isTrue();
         runner.join(10_000);
         assertThat(interrupted).isTrue();
         assertThat(flagAfterRun).as("the interrupt meant for the task is cleared").isFalse();
-        assertThat(task.state()).isEqualTo(Task.State.CANCELLED);
+        assertThat(task.status()).isEqualTo(Task.Status.CANCELLED);
         assertThatThrownBy(task::join).isInstanceOf(CancellationException.class);
     }
 
@@ -75,7 +75,7 @@ class BasicTaskTest {
         BasicTask<Integer> task = new BasicTask<>(() -> 1);
         IllegalStateException reason = new IllegalStateException("too slow");
         assertThat(task.abort(reason)).isTrue();
-        assertThat(task.failureNow()).isSameAs(reason);
+        assertThat(task.exceptionNow()).isSameAs(reason);
         assertThatThrownBy(task::join).isInstanceOf(TaskFailedException.class).cause().isSameAs(reason);
     }
 
@@ -90,7 +90,7 @@ class BasicTaskTest {
     @Test
     void aModelDrivenTaskIsCompletedByItsModel() {
         BasicTask<String> task = new BasicTask<>() { };
-        assertThat(task.state()).isEqualTo(Task.State.PENDING);
+        assertThat(task.status()).isEqualTo(Task.Status.PENDING);
         assertThat(task.markStarted()).isTrue();
         assertThat(task.markStarted()).isFalse();
         assertThat(task.complete("done")).isTrue();

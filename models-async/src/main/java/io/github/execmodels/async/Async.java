@@ -1,5 +1,6 @@
 package io.github.execmodels.async;
 
+import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
 import io.github.execmodels.Outcome;
@@ -70,7 +71,7 @@ public final class Async {
      */
     public static AsyncTask<Void> sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        return new SleepTask<>(EventLoop.current(), delay.toNanos(), null);
+        return new SleepTask<>(EventLoop.current(), Timeouts.clampedNanos(delay), null);
     }
 
     /**
@@ -102,7 +103,7 @@ public final class Async {
      */
     public static <R> AsyncTask<R> sleep(Duration delay, R value) {
         Objects.requireNonNull(delay, "delay");
-        return new SleepTask<>(EventLoop.current(), delay.toNanos(), value);
+        return new SleepTask<>(EventLoop.current(), Timeouts.clampedNanos(delay), value);
     }
 
     /**
@@ -387,7 +388,7 @@ public final class Async {
      * @throws NullPointerException if {@code host} is {@code null}
      * @since 0.1
      */
-    public static AsyncTask<Connection> openConnection(String host, int port) {
+    public static AsyncTask<TcpStream> openConnection(String host, int port) {
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");

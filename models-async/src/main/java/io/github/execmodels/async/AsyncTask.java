@@ -2,8 +2,7 @@ package io.github.execmodels.async;
 
 import io.github.execmodels.Fn;
 import io.github.execmodels.Task;
-import io.github.execmodels.TaskFailedException;
-import io.github.execmodels.TaskTimeoutException;
+import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.spi.BasicTask;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,10 +35,10 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  *
  * <p>A task that fails while no one listens to it, and whose failure is never retrieved ({@code join},
- * {@code get}, {@link #failureNow()}, a stage, a gather...), is logged when it is garbage collected.
+ * {@code get}, {@link #exceptionNow()}, a stage, a gather...), is logged when it is garbage collected.
  *
  * <p>Thread safety: the composition methods, {@link #complete(Object)} and {@link #fail(Throwable)} must be called
- * on the loop's thread ({@link IllegalStateException} otherwise); {@code state}, {@code join}, {@code get},
+ * on the loop's thread ({@link IllegalStateException} otherwise); {@code status}, {@code join}, {@code get},
  * {@code cancel} and {@link #toCompletableFuture()} may be called from any thread.
  *
  * @param <R> the result type
@@ -385,22 +384,22 @@ public class AsyncTask<R> implements Task<R> {
     /**
      * Returns where the task is in its life.
      *
-     * @return the state; {@link Task.State#RUNNING} once a coroutine started or a stage was created
+     * @return the status; {@link Task.Status#RUNNING} once a coroutine started or a stage was created
      * @since 0.1
      */
     @Override
-    public State state() {
+    public Status status() {
         switch (state) {
             case PENDING:
-                return State.PENDING;
+                return Status.PENDING;
             case RUNNING:
-                return State.RUNNING;
+                return Status.RUNNING;
             case SUCCEEDED:
-                return State.SUCCEEDED;
+                return Status.SUCCEEDED;
             case FAILED:
-                return State.FAILED;
+                return Status.FAILED;
             default:
-                return State.CANCELLED;
+                return Status.CANCELLED;
         }
     }
 
@@ -412,34 +411,6 @@ public class AsyncTask<R> implements Task<R> {
     @Override
     public boolean isCancelled() {
         return state == CANCELLED;
-    }
-
-    /**
-     * Returns the result of a task that succeeded, without waiting.
-     *
-     * @return the result
-     * @throws IllegalStateException if the task is not done or did not succeed
-     * @since 0.1
-     */
-    @SuppressWarnings("unchecked")
-    public R resultNow() {
-        if (state != SUCCEEDED) {
-            markRetrieved();
-            throw new IllegalStateException("task " + state());
-        }
-        return (R) outcome;
-    }
-
-    /**
-     * Returns the exception of a task that failed or was cancelled, without waiting, and marks it retrieved.
-     *
-     * @return the exception ({@link CancellationException} if cancelled), or {@code null} if the task succeeded or
-     *     is not done
-     * @since 0.1
-     */
-    public Throwable failureNow() {
-        markRetrieved();
-        return failureRaw();
     }
 
     @Override
@@ -466,9 +437,7 @@ public class AsyncTask<R> implements Task<R> {
             throw BasicTask.asFailure(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            CancellationException c = new CancellationException("interrupted while waiting for the task");
-            c.initCause(e);
-            throw c;
+            throw BasicTask.interruptedWhileWaiting(e);
         }
     }
 
@@ -476,17 +445,14 @@ public class AsyncTask<R> implements Task<R> {
     public R join(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         try {
-            return get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return get(Timeouts.clampedNanos(timeout), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw BasicTask.asFailure(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            CancellationException c = new CancellationException("interrupted while waiting for the task");
-            c.initCause(e);
-            throw c;
+            throw BasicTask.interruptedWhileWaiting(e);
         } catch (TimeoutException e) {
-            throw new TaskTimeoutException("task not done within " + timeout + " (it goes on running)", timeout,
-                    TaskFailedException.NO_INDEX);
+            throw BasicTask.notDoneWithin(timeout);
         }
     }
 
@@ -582,6 +548,6 @@ public class AsyncTask<R> implements Task<R> {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + state() + "]";
+        return getClass().getSimpleName() + "[" + status() + "]";
     }
 }

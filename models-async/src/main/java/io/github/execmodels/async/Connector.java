@@ -7,7 +7,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /** A connect in progress; cancelling it closes the socket. */
-final class Connector extends AsyncTask<Connection> {
+final class Connector extends AsyncTask<TcpStream> {
 
     private SocketChannel channel;
     private SelectionKey key;
@@ -19,7 +19,7 @@ final class Connector extends AsyncTask<Connection> {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (channel.connect(address)) {
-                Connection c = new Connection(loop, channel);
+                TcpStream c = new TcpStream(loop, channel);
                 c.register();
                 completeValue(c);
                 return;
@@ -44,7 +44,7 @@ final class Connector extends AsyncTask<Connection> {
             return;
         }
         try {
-            Connection c = new Connection(loop, channel);
+            TcpStream c = new TcpStream(loop, channel);
             c.adopt(key);
             key = null;
             completeValue(c);

@@ -1,5 +1,6 @@
 package io.github.execmodels.async;
 
+import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
 import io.github.execmodels.MapOptions;
@@ -273,7 +274,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(callback, "callback");
-        long deadline = ticker.nanoTime() + Math.max(0, delay.toNanos());
+        long deadline = ticker.nanoTime() + Math.max(0, Timeouts.clampedNanos(delay));
         if (inEventLoop()) {
             return scheduleTimer(deadline, callback);
         }
@@ -834,7 +835,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      * @throws NullPointerException if an argument is {@code null}
      * @since 0.1
      */
-    public Server startServer(String host, int port, Fn<? super Connection, ? extends Task<?>> handler) {
+    public Server startServer(String host, int port, Fn<? super TcpStream, ? extends Task<?>> handler) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(handler, "handler");
         if (port < 0 || port > 65535) {

@@ -97,6 +97,6 @@ final class GatherTask<T> extends AsyncTask<List<T>> {
 
     @Override
     public String toString() {
-        return "Gather[" + state() + ", " + (children.length - remaining) + "/" + children.length + " done]";
+        return "Gather[" + status() + ", " + (children.length - remaining) + "/" + children.length + " done]";
     }
 }

@@ -82,7 +82,7 @@ class LoopJob<R> extends BasicTask<R> {
 
     @Override
     public String toString() {
-        return "LoopJob[" + state() + ", " + job + "]";
+        return "LoopJob[" + status() + ", " + job + "]";
     }
 
     /** A chunk of a map: one element per turn of the loop, so timers and other tasks interleave. */

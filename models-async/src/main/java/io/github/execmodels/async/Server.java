@@ -31,14 +31,14 @@ public final class Server {
 
     private final EventLoop loop;
     private final ServerSocketChannel channel;
-    private final Fn<? super Connection, ? extends Task<?>> handler;
+    private final Fn<? super TcpStream, ? extends Task<?>> handler;
     private final InetSocketAddress address;
-    private final Set<Connection> live = new LinkedHashSet<>(); // loop thread only
+    private final Set<TcpStream> live = new LinkedHashSet<>(); // loop thread only
     private volatile int liveCount;
     private volatile boolean closed;
     private SelectionKey key;
 
-    Server(EventLoop loop, ServerSocketChannel channel, Fn<? super Connection, ? extends Task<?>> handler)
+    Server(EventLoop loop, ServerSocketChannel channel, Fn<? super TcpStream, ? extends Task<?>> handler)
             throws IOException {
         this.loop = loop;
         this.channel = channel;
@@ -66,11 +66,11 @@ public final class Server {
             if (client == null) {
                 return;
             }
-            Connection connection;
+            TcpStream connection;
             try {
                 client.configureBlocking(false);
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                connection = new Connection(loop, client);
+                connection = new TcpStream(loop, client);
                 connection.register();
             } catch (IOException e) {
                 log.debug("could not set up an accepted connection", e);
@@ -89,9 +89,8 @@ public final class Server {
             });
             AsyncTask<?> task = loop.spawn(() -> handler.apply(connection));
             task.andFinally(() -> {
-                Throwable failure = task.failureNow();
-                if (failure != null && !task.isCancelled()) {
-                    log.debug("connection handler for {} failed", connection.remoteAddress(), failure);
+                if (task.status() == Task.Status.FAILED) {
+                    log.debug("connection handler for {} failed", connection.remoteAddress(), task.exceptionNow());
                 }
                 connection.close();
             }).recover(e -> null); // the failure was logged above: it is retrieved, not left for the GC log
@@ -176,7 +175,7 @@ public final class Server {
         key = null;
         closeChannel();
         if (closeConnections) {
-            for (Connection c : new ArrayList<>(live)) {
+            for (TcpStream c : new ArrayList<>(live)) {
                 c.closeNow();
             }
         }

@@ -22,6 +22,6 @@ final class SleepTask<R> extends AsyncTask<R> implements Runnable {
 
     @Override
     public String toString() {
-        return "Sleep[" + state() + "]";
+        return "Sleep[" + status() + "]";
     }
 }

@@ -51,6 +51,6 @@ final class SpawnedTask<R> extends AsyncTask<R> implements Continuation, Runnabl
     @Override
     public String toString() {
         Coroutine<R> c = body;
-        return "SpawnedTask[" + state() + (c != null ? ", " + c : "") + "]";
+        return "SpawnedTask[" + status() + (c != null ? ", " + c : "") + "]";
     }
 }

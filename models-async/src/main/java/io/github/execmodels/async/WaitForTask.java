@@ -1,5 +1,6 @@
 package io.github.execmodels.async;
 
+import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.TaskTimeoutException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ final class WaitForTask<R> extends AsyncTask<R> implements Continuation, Runnabl
         this.inner = inner;
         this.timeout = timeout;
         this.awaiting = inner;
-        this.timer = loop.scheduleTimer(loop.nanoTime() + Math.max(0, timeout.toNanos()), this);
+        this.timer = loop.scheduleTimer(loop.nanoTime() + Math.max(0, Timeouts.clampedNanos(timeout)), this);
         inner.addCallback(this);
     }
 

@@ -85,7 +85,7 @@ class CancellationTest {
             AsyncTask<Void> t = loop.spawn(() -> Async.sleep(3600.0));
             assertThat(t.cancel(true)).isTrue();
             assertThatThrownBy(t::join).isInstanceOf(CancellationException.class);
-            assertThat(t.state()).isEqualTo(io.github.execmodels.Task.State.CANCELLED);
+            assertThat(t.status()).isEqualTo(io.github.execmodels.Task.Status.CANCELLED);
         }
     }
 

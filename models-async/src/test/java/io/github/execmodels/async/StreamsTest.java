@@ -40,7 +40,7 @@ class StreamsTest {
     }
 
     /** Echoes fixed-size messages until the peer closes. */
-    static Task<Void> echo(Connection c, int size) {
+    static Task<Void> echo(TcpStream c, int size) {
         return c.readExactly(size).thenCompose(data -> {
             c.write(data);
             return c.drain();
@@ -52,7 +52,7 @@ class StreamsTest {
         });
     }
 
-    static AsyncTask<Integer> roundTrips(Connection c, byte[] msg, int left, int done) {
+    static AsyncTask<Integer> roundTrips(TcpStream c, byte[] msg, int left, int done) {
         if (left == 0) {
             return Async.completed(done);
         }
@@ -120,7 +120,7 @@ class StreamsTest {
         server.close();
     }
 
-    private static AsyncTask<Void> writeMany(Connection c, byte[] data, int left, AtomicLong most,
+    private static AsyncTask<Void> writeMany(TcpStream c, byte[] data, int left, AtomicLong most,
             java.util.concurrent.atomic.AtomicBoolean waited) {
         if (left == 0) {
             return Async.completed(null);
@@ -242,7 +242,7 @@ class StreamsTest {
         server.close();
     }
 
-    private static AsyncTask<String> readAll(Connection c, StringBuilder sb) {
+    private static AsyncTask<String> readAll(TcpStream c, StringBuilder sb) {
         return c.read(1024).thenCompose(b -> {
             if (b.length == 0) {
                 return Async.completed(sb.toString());
@@ -319,7 +319,7 @@ class StreamsTest {
     }
 
     /** Writes blocks until drain() has to wait; completes with that waiting drain. */
-    private static AsyncTask<AsyncTask<Void>> fillUntilDrainWaits(Connection c, byte[] block, int left) {
+    private static AsyncTask<AsyncTask<Void>> fillUntilDrainWaits(TcpStream c, byte[] block, int left) {
         c.write(block);
         AsyncTask<Void> drain = c.drain();
         if (!drain.isDone() || left == 0) {

@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  * workers.
  *
  * <p>Failures: an exception thrown by a task reaches the caller as a {@link io.github.execmodels.TaskFailedException}
- * whose cause is the rebuilt exception with its remote stack trace, or a {@link io.github.execmodels.RemoteException}
+ * whose cause is the rebuilt exception with its remote stack trace, or a {@link io.github.execmodels.RemoteTaskException}
  * when it cannot be rebuilt. A worker that dies fails only the task it was running, with
  * {@link io.github.execmodels.WorkerCrashedException}, and is replaced; the unfinished elements of a chunk it held are
  * run again one by one on healthy workers, so the element that kills its worker is named and the others get their

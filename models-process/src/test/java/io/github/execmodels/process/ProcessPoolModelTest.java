@@ -11,7 +11,7 @@ import io.github.execmodels.MapOptions;
 import io.github.execmodels.ModelClosedException;
 import io.github.execmodels.Models;
 import io.github.execmodels.Outcome;
-import io.github.execmodels.RemoteException;
+import io.github.execmodels.RemoteTaskException;
 import io.github.execmodels.Task;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.process.testing.Faults;
@@ -205,8 +205,8 @@ class ProcessPoolModelTest {
             throw new UnserializableException("held a thread");
         });
         TaskFailedException failure = catchThrowableOfType(TaskFailedException.class, task::join);
-        assertThat(failure.getCause()).isInstanceOf(RemoteException.class).hasMessage("held a thread");
-        RemoteException remote = (RemoteException) failure.getCause();
+        assertThat(failure.getCause()).isInstanceOf(RemoteTaskException.class).hasMessage("held a thread");
+        RemoteTaskException remote = (RemoteTaskException) failure.getCause();
         assertThat(remote.remoteClassName()).isEqualTo(UnserializableException.class.getName());
         assertThat(remote.remoteStackTrace()).contains("UnserializableException: held a thread").contains("at ");
     }
@@ -220,7 +220,7 @@ class ProcessPoolModelTest {
             return x;
         }, List.of(1, 2, 3, 4, 5, 6));
         assertThat(outcomes).extracting(Outcome::isSuccess).containsExactly(true, true, false, true, true, false);
-        assertThat(outcomes.get(2).failure().getCause()).isInstanceOf(RemoteException.class).hasMessage("bad 3");
+        assertThat(outcomes.get(2).failure().getCause()).isInstanceOf(RemoteTaskException.class).hasMessage("bad 3");
         assertThat(outcomes.get(5).failure().index()).isEqualTo(5);
     }
 

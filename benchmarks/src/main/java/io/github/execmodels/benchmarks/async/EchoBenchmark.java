@@ -4,7 +4,7 @@ import io.github.execmodels.Task;
 import io.github.execmodels.async.Async;
 import io.github.execmodels.async.AsyncEvent;
 import io.github.execmodels.async.AsyncTask;
-import io.github.execmodels.async.Connection;
+import io.github.execmodels.async.TcpStream;
 import io.github.execmodels.async.EventLoop;
 import io.github.execmodels.async.Server;
 import java.io.EOFException;
@@ -142,14 +142,14 @@ public final class EchoBenchmark {
         });
     }
 
-    private static AsyncTask<Void> trips(Connection c, byte[] msg, int rounds, long[] latencies) {
+    private static AsyncTask<Void> trips(TcpStream c, byte[] msg, int rounds, long[] latencies) {
         AsyncTask<Void> done = Async.promise();
         step(c, msg, rounds, 0, latencies, done);
         return done;
     }
 
     /** One round trip, then the next, without building a chain as long as the run. */
-    private static void step(Connection c, byte[] msg, int rounds, int i, long[] latencies, AsyncTask<Void> done) {
+    private static void step(TcpStream c, byte[] msg, int rounds, int i, long[] latencies, AsyncTask<Void> done) {
         if (i == rounds) {
             done.complete(null);
             return;
@@ -169,13 +169,13 @@ public final class EchoBenchmark {
     }
 
     /** The server side: echo 64-byte messages until the client closes. */
-    private static Task<Void> echo(Connection c) {
+    private static Task<Void> echo(TcpStream c) {
         AsyncTask<Void> done = Async.promise();
         echoStep(c, done);
         return done;
     }
 
-    private static void echoStep(Connection c, AsyncTask<Void> done) {
+    private static void echoStep(TcpStream c, AsyncTask<Void> done) {
         c.readExactly(MSG).thenCompose(data -> {
             c.write(data);
             return c.drain();

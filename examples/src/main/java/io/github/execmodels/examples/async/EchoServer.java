@@ -3,7 +3,7 @@ package io.github.execmodels.examples.async;
 import io.github.execmodels.Task;
 import io.github.execmodels.async.Async;
 import io.github.execmodels.async.AsyncTask;
-import io.github.execmodels.async.Connection;
+import io.github.execmodels.async.TcpStream;
 import io.github.execmodels.async.EventLoop;
 import io.github.execmodels.async.Server;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public final class EchoServer {
     }
 
     /** One connection: read a line, write it back, until end of stream. */
-    static Task<Void> handle(Connection c) {
+    static Task<Void> handle(TcpStream c) {
         return Async.waitFor(c.readLine(), Duration.ofMinutes(1)).thenCompose(line -> {
             if (line.length == 0) {
                 return Async.completed(null); // the client closed
@@ -59,7 +59,7 @@ public final class EchoServer {
                 new java.util.ArrayList<>()).andFinally(c::close));
     }
 
-    private static AsyncTask<java.util.List<String>> exchange(Connection c, java.util.List<String> lines, int i,
+    private static AsyncTask<java.util.List<String>> exchange(TcpStream c, java.util.List<String> lines, int i,
             java.util.List<String> answers) {
         if (i == lines.size()) {
             return Async.completed(answers);

@@ -3,7 +3,7 @@ package io.github.execmodels.examples.async;
 import io.github.execmodels.Task;
 import io.github.execmodels.async.Async;
 import io.github.execmodels.async.AsyncTask;
-import io.github.execmodels.async.Connection;
+import io.github.execmodels.async.TcpStream;
 import io.github.execmodels.async.EventLoop;
 import io.github.execmodels.async.Server;
 import java.nio.charset.StandardCharsets;
@@ -56,13 +56,13 @@ public final class HelloHttpServer {
     }
 
     /** One connection: requests one after the other, until the client closes or asks to. */
-    static Task<Void> serve(Connection c) {
+    static Task<Void> serve(TcpStream c) {
         AsyncTask<Void> done = Async.promise();
         next(c, done);
         return done;
     }
 
-    private static void next(Connection c, AsyncTask<Void> done) {
+    private static void next(TcpStream c, AsyncTask<Void> done) {
         readHead(c, new Request()).thenCompose(request -> {
             if (request == null) {
                 return Async.completed(Boolean.FALSE); // end of stream between requests
@@ -94,7 +94,7 @@ public final class HelloHttpServer {
     }
 
     /** Reads the request line and headers; completes with {@code null} at end of stream before a request. */
-    private static AsyncTask<Request> readHead(Connection c, Request r) {
+    private static AsyncTask<Request> readHead(TcpStream c, Request r) {
         return Async.waitFor(c.readLine(), IDLE).thenCompose(bytes -> {
             if (bytes.length == 0) {
                 return Async.completed(null);

@@ -1,6 +1,6 @@
 package io.github.execmodels.process.internal;
 
-import io.github.execmodels.RemoteException;
+import io.github.execmodels.RemoteTaskException;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.process.Codec;
 import java.io.ByteArrayInputStream;
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Carries an exception across the pipe: the element index (for a failed element of a map), the class name,
  * message and stack trace as text, and the exception itself encoded with the codec when it can be. The receiving
- * side rebuilds the exception, or a {@link RemoteException} from the text when it cannot.
+ * side rebuilds the exception, or a {@link RemoteTaskException} from the text when it cannot.
  *
  * <p>Thread safe: stateless.
  */
@@ -80,11 +80,11 @@ public final class Failures {
                 }
             }
             if (cause == null) {
-                cause = new RemoteException(className, hasMessage ? message : null, trace);
+                cause = new RemoteTaskException(className, hasMessage ? message : null, trace);
             }
             return index == TaskFailedException.NO_INDEX ? cause : TaskFailedException.atIndex(index, cause);
         } catch (IOException e) {
-            return new RemoteException("unknown", "unreadable failure from the worker: " + e, "");
+            return new RemoteTaskException("unknown", "unreadable failure from the worker: " + e, "");
         }
     }
 

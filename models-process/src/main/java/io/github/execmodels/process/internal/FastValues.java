@@ -736,7 +736,7 @@ public final class FastValues {
         /** The library's own classes that cross the pipe. */
         private static final java.util.Set<String> LIBRARY = java.util.Set.of("io.github.execmodels.Outcome",
                 "io.github.execmodels.TaskFailedException", "io.github.execmodels.WorkerCrashedException",
-                "io.github.execmodels.TaskTimeoutException", "io.github.execmodels.RemoteException",
+                "io.github.execmodels.TaskTimeoutException", "io.github.execmodels.RemoteTaskException",
                 "io.github.execmodels.ModelClosedException", "io.github.execmodels.spi.Chunk",
                 "io.github.execmodels.process.internal.PackedList");
 

@@ -94,6 +94,6 @@ public final class ProcessTask extends BasicTask<Object> {
 
     @Override
     public String toString() {
-        return "ProcessTask[" + id + ", " + job.getClass().getSimpleName() + ", " + state() + "]";
+        return "ProcessTask[" + id + ", " + job.getClass().getSimpleName() + ", " + status() + "]";
     }
 }

@@ -2,7 +2,7 @@ package io.github.execmodels.process.internal;
 
 import io.github.execmodels.Job;
 import io.github.execmodels.Outcome;
-import io.github.execmodels.RemoteException;
+import io.github.execmodels.RemoteTaskException;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.process.Codec;
 import io.github.execmodels.process.JavaSerializationCodec;
@@ -339,7 +339,7 @@ public final class WorkerMain {
                 Throwable cause = outcome.failure().getCause() == null ? outcome.failure()
                         : outcome.failure().getCause();
                 o = Outcome.failure(outcome.index(), TaskFailedException.atIndex(outcome.index(),
-                        new RemoteException(cause.getClass().getName(), cause.getMessage(),
+                        new RemoteTaskException(cause.getClass().getName(), cause.getMessage(),
                                 Failures.traceText(cause))));
             }
             safe.add(o);

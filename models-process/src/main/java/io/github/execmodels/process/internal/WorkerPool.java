@@ -1,9 +1,11 @@
 package io.github.execmodels.process.internal;
 
+import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Job;
 import io.github.execmodels.ModelClosedException;
 import io.github.execmodels.Outcome;
 import io.github.execmodels.TaskFailedException;
+import io.github.execmodels.Task;
 import io.github.execmodels.TaskTimeoutException;
 import io.github.execmodels.WorkerCrashedException;
 import io.github.execmodels.process.Codec;
@@ -178,7 +180,7 @@ public final class WorkerPool {
                             + "; its worker (pid " + w.pid + ") was killed", task.timeout,
                             TaskFailedException.NO_INDEX));
                 }
-            }, task.timeout.toNanos());
+            }, Timeouts.clampedNanos(task.timeout));
         }
     }
 
@@ -764,9 +766,9 @@ public final class WorkerPool {
                         return;
                     }
                     cancelOn = w; // in the worker's queue: it drops it and answers CANCELLED
-                } else if (task.failureNow() instanceof TaskTimeoutException) {
+                } else if (task.status() == Task.Status.FAILED && task.exceptionNow() instanceof TaskTimeoutException) {
                     killNow = w;
-                    killWhy = "timed out: " + task.failureNow().getMessage();
+                    killWhy = "timed out: " + task.exceptionNow().getMessage();
                 } else if (mayInterrupt) {
                     cancelOn = w; // interrupts the task; the worker is killed if the task ignores that
                     schedule(() -> {
@@ -823,12 +825,12 @@ public final class WorkerPool {
      * that do not, and waits for every thread of the pool to end.
      */
     public void close() {
-        long deadline = System.nanoTime() + settings.closeTimeout().toNanos();
+        long deadline = Timeouts.deadlineAfter(settings.closeTimeout());
         List<ProcessTask> abandoned = new ArrayList<>();
         synchronized (lock) {
             closing = true;
             try {
-                while (!idleLocked() && System.nanoTime() < deadline) {
+                while (!idleLocked() && deadline - System.nanoTime() > 0) {
                     lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 }
             } catch (InterruptedException e) {

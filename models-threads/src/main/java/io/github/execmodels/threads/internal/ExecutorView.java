@@ -1,5 +1,6 @@
 package io.github.execmodels.threads.internal;
 
+import io.github.execmodels.internal.Timeouts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class ExecutorView extends AbstractExecutorService {
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long deadline = System.nanoTime() + Timeouts.clampedNanos(timeout, unit);
         synchronized (lock) {
             while (!((shutdown || pool.isClosed()) && active.isEmpty())) {
                 long left = deadline - System.nanoTime();

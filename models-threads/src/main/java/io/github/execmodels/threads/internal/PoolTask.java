@@ -23,7 +23,7 @@ public final class PoolTask<R> extends BasicTask<R> implements RunnableFuture<R>
 
     @Override
     protected void beforeBlockingWait() {
-        if (state() == State.PENDING && pool.isCurrentThreadOurs()) {
+        if (status() == Status.PENDING && pool.isCurrentThreadOurs()) {
             run();
         }
     }

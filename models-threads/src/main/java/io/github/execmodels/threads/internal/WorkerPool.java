@@ -1,5 +1,6 @@
 package io.github.execmodels.threads.internal;
 
+import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Job;
 import io.github.execmodels.ModelClosedException;
 import io.github.execmodels.threads.internal.PoolTask.TaskEntry;
@@ -168,7 +169,7 @@ public final class WorkerPool {
 
     private void closeOwned() throws InterruptedException {
         executor.shutdown();
-        if (!executor.awaitTermination(closeTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!executor.awaitTermination(Timeouts.clampedNanos(closeTimeout), TimeUnit.NANOSECONDS)) {
             log.warn("{}: work still running {} after close(); interrupting it", name, closeTimeout);
             forceStop();
             if (!executor.awaitTermination(STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -198,7 +199,7 @@ public final class WorkerPool {
     }
 
     private boolean awaitOutstanding(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = Timeouts.deadlineAfter(timeout);
         synchronized (outstandingLock) {
             while (!outstanding.isEmpty()) {
                 long left = deadline - System.nanoTime();

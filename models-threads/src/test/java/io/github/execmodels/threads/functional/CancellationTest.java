@@ -59,13 +59,13 @@ class CancellationTest {
             });
             AtomicInteger ran = new AtomicInteger();
             Task<Integer> queued = model.submit(ran::incrementAndGet);
-            assertThat(queued.state()).isEqualTo(Task.State.PENDING);
+            assertThat(queued.status()).isEqualTo(Task.Status.PENDING);
             assertThat(queued.cancel(false)).isTrue();
             release.countDown();
             blocker.join();
             assertThat(model.submit(() -> "after").join()).isEqualTo("after");
             assertThat(ran.get()).isZero();
-            assertThat(queued.state()).isEqualTo(Task.State.CANCELLED);
+            assertThat(queued.status()).isEqualTo(Task.Status.CANCELLED);
         }
     }
 

@@ -37,7 +37,7 @@ class CloseTest {
         Task<String> queued = model.submit(() -> "queued ran");
         started.await();
         model.close();
-        assertThat(running.state()).isEqualTo(Task.State.SUCCEEDED);
+        assertThat(running.status()).isEqualTo(Task.Status.SUCCEEDED);
         assertThat(running.join()).isEqualTo("finished");
         assertThat(queued.join()).isEqualTo("queued ran");
         assertThat(Threads.alive("graceful-")).as("threads after close()").isEmpty();
@@ -126,7 +126,7 @@ class CloseTest {
             });
             started.await();
             model.close();
-            assertThat(running.state()).isEqualTo(Task.State.SUCCEEDED);
+            assertThat(running.status()).isEqualTo(Task.Status.SUCCEEDED);
             assertThat(executor.isShutdown()).isFalse();
             assertThatThrownBy(() -> model.submit(() -> 1)).isInstanceOf(ModelClosedException.class);
         } finally {
@@ -149,7 +149,7 @@ class CloseTest {
         }
         model.close();
         for (Task<Integer> task : tasks) {
-            assertThat(task.state()).isEqualTo(Task.State.SUCCEEDED);
+            assertThat(task.status()).isEqualTo(Task.Status.SUCCEEDED);
         }
     }
 }

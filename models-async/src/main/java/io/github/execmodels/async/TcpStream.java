@@ -39,7 +39,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class Connection {
+public final class TcpStream {
 
     private static final int READ_LIMIT = 64 * 1024;
     private static final int DEFAULT_HIGH_WATER = 64 * 1024;
@@ -72,7 +72,7 @@ public final class Connection {
     private AsyncTask<Void> closedTask;
     private Runnable onClose;
 
-    Connection(EventLoop loop, SocketChannel channel) throws IOException {
+    TcpStream(EventLoop loop, SocketChannel channel) throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.remote = channel.getRemoteAddress();
@@ -266,7 +266,7 @@ public final class Connection {
     }
 
     private AsyncTask<byte[]> startRead(int mode, int n, byte[] delimiter) {
-        loop.checkInEventLoop("Connection read");
+        loop.checkInEventLoop("TcpStream read");
         if (pendingRead != null) {
             throw new IllegalStateException("another read is already waiting on this connection");
         }
@@ -423,7 +423,7 @@ public final class Connection {
      */
     public void write(byte[] data) {
         Objects.requireNonNull(data, "data");
-        loop.checkInEventLoop("Connection write");
+        loop.checkInEventLoop("TcpStream write");
         if (closed || closePending || outputShut || shutdownPending) {
             if (error != null) {
                 return; // like asyncio: writes after a failure are dropped; drain() reports the error
@@ -529,7 +529,7 @@ public final class Connection {
      * @since 0.1
      */
     public AsyncTask<Void> drain() {
-        loop.checkInEventLoop("Connection drain");
+        loop.checkInEventLoop("TcpStream drain");
         if (error != null) {
             AsyncTask<Void> t = new AsyncTask<>(loop, true);
             t.completeFailure(error);
@@ -552,7 +552,7 @@ public final class Connection {
      * @since 0.1
      */
     public void highWaterMark(int bytes) {
-        loop.checkInEventLoop("Connection highWaterMark");
+        loop.checkInEventLoop("TcpStream highWaterMark");
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes: " + bytes + " (expected: >= 0)");
         }
@@ -578,7 +578,7 @@ public final class Connection {
      * @since 0.1
      */
     public void shutdownOutput() {
-        loop.checkInEventLoop("Connection shutdownOutput");
+        loop.checkInEventLoop("TcpStream shutdownOutput");
         if (closed || outputShut) {
             return;
         }
@@ -607,7 +607,7 @@ public final class Connection {
      * @since 0.1
      */
     public AsyncTask<Void> close() {
-        loop.checkInEventLoop("Connection close");
+        loop.checkInEventLoop("TcpStream close");
         if (closedTask == null) {
             closedTask = new AsyncTask<>(loop, true);
         }
@@ -628,7 +628,7 @@ public final class Connection {
      * @since 0.1
      */
     public void abort() {
-        loop.checkInEventLoop("Connection abort");
+        loop.checkInEventLoop("TcpStream abort");
         closeNow();
     }
 
@@ -705,6 +705,6 @@ public final class Connection {
 
     @Override
     public String toString() {
-        return "Connection[" + local + " -> " + remote + (closed ? ", closed]" : "]");
+        return "TcpStream[" + local + " -> " + remote + (closed ? ", closed]" : "]");
     }
 }

@@ -9,7 +9,7 @@ package io.github.execmodels;
  *
  * @since 0.1
  */
-public class RemoteException extends RuntimeException {
+public class RemoteTaskException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +26,7 @@ public class RemoteException extends RuntimeException {
      * @param remoteStackTrace the original's stack trace as printed by {@code printStackTrace}, possibly empty
      * @since 0.1
      */
-    public RemoteException(String remoteClassName, String message, String remoteStackTrace) {
+    public RemoteTaskException(String remoteClassName, String message, String remoteStackTrace) {
         super(message);
         this.remoteClassName = remoteClassName;
         this.remoteStackTrace = remoteStackTrace == null ? "" : remoteStackTrace;

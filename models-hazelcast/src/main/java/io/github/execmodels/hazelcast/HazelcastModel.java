@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * class, and for a lambda the captured variable, before anything is sent.
  *
  * <p>Failures: an exception thrown by a task reaches the caller as a {@link io.github.execmodels.TaskFailedException}
- * whose cause is the rebuilt exception, or a {@link io.github.execmodels.RemoteException} with the remote stack
+ * whose cause is the rebuilt exception, or a {@link io.github.execmodels.RemoteTaskException} with the remote stack
  * trace when its class is not known here. A member that leaves or dies fails the jobs and chunks it was running with
  * a {@link io.github.execmodels.WorkerCrashedException} naming its address, unless {@link Builder#retries retries}
  * are set: then they run again on the members left, so a job may run more than once (at-least-once; a map still

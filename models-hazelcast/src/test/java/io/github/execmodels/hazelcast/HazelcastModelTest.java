@@ -9,7 +9,7 @@ import io.github.execmodels.ExecutionModel;
 import io.github.execmodels.Fn;
 import io.github.execmodels.MapOptions;
 import io.github.execmodels.Models;
-import io.github.execmodels.RemoteException;
+import io.github.execmodels.RemoteTaskException;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.hazelcast.testing.TestClusters;
 import java.time.Duration;
@@ -138,8 +138,8 @@ class HazelcastModelTest {
                 () -> model.submit(() -> {
                     throw new UnserializableException("no way back");
                 }).join());
-        assertThat(failure.getCause()).isInstanceOf(RemoteException.class).hasMessageContaining("no way back");
-        RemoteException remote = (RemoteException) failure.getCause();
+        assertThat(failure.getCause()).isInstanceOf(RemoteTaskException.class).hasMessageContaining("no way back");
+        RemoteTaskException remote = (RemoteTaskException) failure.getCause();
         assertThat(remote.remoteClassName()).isEqualTo(UnserializableException.class.getName());
         assertThat(remote.remoteStackTrace()).contains("HazelcastModelTest");
     }

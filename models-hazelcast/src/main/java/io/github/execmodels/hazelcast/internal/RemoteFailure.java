@@ -1,6 +1,6 @@
 package io.github.execmodels.hazelcast.internal;
 
-import io.github.execmodels.RemoteException;
+import io.github.execmodels.RemoteTaskException;
 import io.github.execmodels.TaskFailedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ import java.io.StringWriter;
 /**
  * An exception thrown by a job on a member, as it travels back: the element index (for a failed element of a map),
  * the class name, message and stack trace as text, and the exception itself in Java serialization when it can be
- * written. The caller rebuilds the exception when its class is there, else a {@link RemoteException} from the text.
+ * written. The caller rebuilds the exception when its class is there, else a {@link RemoteTaskException} from the text.
  *
  * <p>Immutable.
  */
@@ -54,7 +54,7 @@ final class RemoteFailure implements Serializable {
     Throwable rebuild(ClassLoader loader) {
         Throwable cause = deserialize(loader);
         if (cause == null) {
-            cause = new RemoteException(className, message, trace);
+            cause = new RemoteTaskException(className, message, trace);
         }
         return index == TaskFailedException.NO_INDEX ? cause : TaskFailedException.atIndex(index, cause);
     }

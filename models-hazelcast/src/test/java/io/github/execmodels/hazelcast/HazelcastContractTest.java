@@ -44,11 +44,6 @@ class HazelcastContractTest extends ExecutionModelContract {
     }
 
     @Override
-    protected boolean runsInThisProcess() {
-        return true;
-    }
-
-    @Override
     protected boolean ownedByTheEnvironment(Thread thread) {
         return TestClusters.isMemberThread(thread, CLUSTER);
     }

@@ -133,7 +133,7 @@ class HazelcastModelTest {
     }
 
     @Test
-    void anExceptionThatCannotCrossArrivesAsRemoteExceptionWithItsTrace() {
+    void anExceptionThatCannotCrossArrivesAsRemoteTaskExceptionWithItsTrace() {
         TaskFailedException failure = catchThrowableOfType(TaskFailedException.class,
                 () -> model.submit(() -> {
                     throw new UnserializableException("no way back");

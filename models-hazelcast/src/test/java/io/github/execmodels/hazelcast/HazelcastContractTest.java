@@ -2,8 +2,8 @@ package io.github.execmodels.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.github.execmodels.ExecutionModel;
-import io.github.execmodels.ExecutionModelContract;
 import io.github.execmodels.hazelcast.testing.TestClusters;
+import io.github.execmodels.testing.ExecutionModelContract;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

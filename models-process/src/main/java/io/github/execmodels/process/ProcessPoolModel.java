@@ -8,6 +8,7 @@ import io.github.execmodels.Job;
 import io.github.execmodels.MapOptions;
 import io.github.execmodels.Outcome;
 import io.github.execmodels.process.internal.ClassDataArchives;
+import io.github.execmodels.process.internal.HealthSnapshot;
 import io.github.execmodels.process.internal.PoolSettings;
 import io.github.execmodels.process.internal.ProcessTask;
 import io.github.execmodels.process.internal.Serializability;
@@ -150,10 +151,9 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
      * @return the snapshot
      * @since 0.1
      */
-    @SuppressWarnings("unchecked")
     public PoolHealth health() {
-        Object[] h = pool.health();
-        return new PoolHealth((Integer) h[0], settings.workers(), (Long) h[1], (Map<String, Long>) h[2]);
+        HealthSnapshot h = pool.health();
+        return new PoolHealth(h.alive(), settings.workers(), h.started(), h.replaced());
     }
 
     /**

@@ -50,7 +50,7 @@ public final class WorkerMain {
 
     private final DataInputStream in;
     private final DataOutputStream out;
-    private final LinkedBlockingDeque<Object[]> tasks = new LinkedBlockingDeque<>();
+    private final LinkedBlockingDeque<Queued> tasks = new LinkedBlockingDeque<>();
     private final Object runningLock = new Object();
     private long runningId = -1; // guarded by runningLock
     private Thread runner;
@@ -61,7 +61,7 @@ public final class WorkerMain {
     /** The largest result buffer kept for the next result. */
     private static final int MAX_KEPT_BUFFER = 8 << 20;
     /** The buffer the runner thread encodes results into, reused; null while in use. */
-    private FastValues.Buf resultBuffer;
+    private Buf resultBuffer;
     /** The time per element of the last chunk slice, which sizes the first slice of the next chunk. */
     private long lastPerItemNanos = SLICE_TARGET_NANOS;
 
@@ -139,13 +139,13 @@ public final class WorkerMain {
                 }
                 switch (frame.type) {
                     case Frames.TASK:
-                        tasks.addLast(new Object[] {frame.id, frame.payload});
+                        tasks.addLast(new Queued(frame.id, frame.payload));
                         break;
                     case Frames.CANCEL:
                         cancel(frame.id);
                         break;
                     case Frames.SHUTDOWN:
-                        tasks.addLast(new Object[] {-1L, null});
+                        tasks.addLast(new Queued(-1L, null));
                         return;
                     default:
                         break;
@@ -164,9 +164,9 @@ public final class WorkerMain {
                 return;
             }
         }
-        for (Iterator<Object[]> it = tasks.iterator(); it.hasNext();) {
-            Object[] task = it.next();
-            if ((Long) task[0] == id && tasks.removeFirstOccurrence(task)) {
+        for (Iterator<Queued> it = tasks.iterator(); it.hasNext();) {
+            Queued task = it.next();
+            if (task.id() == id && tasks.removeFirstOccurrence(task)) {
                 sendQuietly(Frames.CANCELLED, id, null);
                 return;
             }
@@ -175,14 +175,14 @@ public final class WorkerMain {
 
     private void runTasks() {
         while (true) {
-            Object[] next;
+            Queued next;
             try {
                 next = tasks.takeFirst();
             } catch (InterruptedException e) {
                 continue; // a cancel that arrived just after its task ended
             }
-            long id = (Long) next[0];
-            if (next[1] == null) {
+            long id = next.id();
+            if (next.payload() == null) {
                 try {
                     out.flush();
                 } catch (IOException ignored) {
@@ -195,7 +195,7 @@ public final class WorkerMain {
                 runningId = id;
             }
             try {
-                runOne(id, (byte[]) next[1]);
+                runOne(id, next.payload());
             } finally {
                 synchronized (runningLock) {
                     runningId = -1;
@@ -298,7 +298,7 @@ public final class WorkerMain {
      * general path, which explains the failure).
      */
     private boolean sendFast(byte type, long id, Object result, long nanos) throws IOException {
-        FastValues.Buf buf = resultBuffer != null ? resultBuffer : new FastValues.Buf(1 << 16);
+        Buf buf = resultBuffer != null ? resultBuffer : new Buf(1 << 16);
         resultBuffer = null;
         int start = Frames.HEADER_BYTES + 8;
         buf.reset(start);
@@ -360,6 +360,10 @@ public final class WorkerMain {
         } catch (IOException e) {
             Runtime.getRuntime().halt(EXIT_PARENT_GONE);
         }
+    }
+
+    /** A task frame waiting to run; a null payload means: exit once the tasks before it are done. */
+    private record Queued(long id, byte[] payload) {
     }
 
     /** Prefixes every line written through it, so the parent can tell the user's stdout from its stderr. */

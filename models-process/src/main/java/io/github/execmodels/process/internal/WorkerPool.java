@@ -321,11 +321,11 @@ public final class WorkerPool {
                 handle(w, frame);
             }
         } catch (Frames.ProtocolException e) {
-            kill(w, "it broke the protocol: " + e.getMessage());
+            kill(w, ExitReason.PROTOCOL_ERROR, "it broke the protocol: " + e.getMessage());
         } catch (EOFException e) {
             log.debug("{}: {}", w, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            kill(w, "reading its answers failed: " + e);
+            kill(w, ExitReason.KILLED, "reading its answers failed: " + e);
         } finally {
             ended(w);
         }
@@ -548,8 +548,9 @@ public final class WorkerPool {
     private void retireLocked(WorkerProcess w, String why) {
         w.retiring = true;
         w.killReason = why;
+        w.exitReason = ExitReason.MAX_TASKS;
         log.info("{}: retiring {}: {}", name, w, why);
-        count("max-tasks");
+        count(ExitReason.MAX_TASKS);
         schedule(() -> w.sendControl(Frames.SHUTDOWN, 0), 0); // not under the pool's lock
         workers.remove(w);
         if (!terminated) {
@@ -558,10 +559,11 @@ public final class WorkerPool {
     }
 
     /** Kills a worker; its reader thread then sees the end and handles its tasks. */
-    void kill(WorkerProcess w, String why) {
+    void kill(WorkerProcess w, ExitReason reason, String why) {
         synchronized (lock) {
             if (w.killReason == null) {
                 w.killReason = why;
+                w.exitReason = reason;
             }
         }
         log.info("{}: killing {}: {}", name, w, why);
@@ -584,7 +586,7 @@ public final class WorkerPool {
         }
         List<String> tail = w.tail();
         List<ProcessTask> failed = new ArrayList<>();
-        List<Object[]> outcomes = new ArrayList<>();
+        List<Completion> outcomes = new ArrayList<>();
         List<WorkerProcess> toFlush = new ArrayList<>();
         boolean expected;
         synchronized (lock) {
@@ -599,9 +601,8 @@ public final class WorkerPool {
             } else {
                 log.warn("{}: {} exited with code {}{}{}", name, w, exit, why == null ? "" : " after it was killed: " + why,
                         tail.isEmpty() ? "" : "; last lines of its stderr: " + tail);
-                count(w.initFailure != null ? "initializer-failed" : why == null ? (startFailure ? "start-failed"
-                        : "crashed") : why.startsWith("it broke") ? "protocol-error"
-                        : why.startsWith("timed out") ? "timed-out" : why.startsWith("cancel") ? "cancelled" : "killed");
+                count(w.initFailure != null ? ExitReason.INITIALIZER_FAILED : w.exitReason != null ? w.exitReason
+                        : startFailure ? ExitReason.START_FAILED : ExitReason.CRASHED);
             }
             // the first task was running; the others were waiting in the worker's queue and never started
             ProcessTask head = w.assigned.pollFirst();
@@ -657,8 +658,8 @@ public final class WorkerPool {
             }
             finish(t, null, why);
         }
-        for (Object[] o : outcomes) {
-            finish((ProcessTask) o[0], o[1], (Throwable) o[2]);
+        for (Completion o : outcomes) {
+            finish(o.task(), o.value(), o.failure());
         }
         synchronized (lock) {
             allWorkers.remove(w);
@@ -673,7 +674,7 @@ public final class WorkerPool {
 
     /** Decides what becomes of the task a worker was running when it died. */
     private void crashedLocked(ProcessTask task, WorkerProcess w, int exit, List<String> tail, String why,
-            List<Object[]> outcomes) {
+            List<Completion> outcomes) {
         Chunk chunk = task.chunk();
         int received = task.received();
         int unfinished = chunk == null ? 1 : chunk.size() - received;
@@ -713,10 +714,10 @@ public final class WorkerPool {
             List<Object> all = task.partial == null ? new ArrayList<>() : new ArrayList<>(task.partial);
             task.partial = null;
             all.add(Outcome.failure(index, crash));
-            outcomes.add(new Object[] {task, all, null});
+            outcomes.add(new Completion(task, all, null));
         } else {
             task.partial = null;
-            outcomes.add(new Object[] {task, null, crash});
+            outcomes.add(new Completion(task, null, crash));
         }
     }
 
@@ -727,8 +728,8 @@ public final class WorkerPool {
                 signal, tail);
     }
 
-    private void count(String reason) {
-        replaced.merge(reason, 1L, Long::sum);
+    private void count(ExitReason reason) {
+        replaced.merge(reason.label(), 1L, Long::sum);
     }
 
     // ---- cancellation
@@ -771,7 +772,8 @@ public final class WorkerPool {
                     cancelOn = w; // interrupts the task; the worker is killed if the task ignores that
                     schedule(() -> {
                         if (isRunningOn(task, w)) {
-                            kill(w, "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS + " ms");
+                            kill(w, ExitReason.CANCELLED,
+                                    "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS + " ms");
                         }
                     }, TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MILLIS));
                 }
@@ -786,14 +788,14 @@ public final class WorkerPool {
             cancelOn.sendControl(Frames.CANCEL, task.id);
         }
         if (killNow != null) {
-            kill(killNow, killWhy);
+            kill(killNow, ExitReason.TIMED_OUT, killWhy);
         }
     }
 
     // ---- health and close
 
-    /** Returns {alive, started, replaced by reason}. */
-    public Object[] health() {
+    /** Returns the state of the workers now. */
+    public HealthSnapshot health() {
         synchronized (lock) {
             int alive = 0;
             for (WorkerProcess w : workers) {
@@ -801,7 +803,7 @@ public final class WorkerPool {
                     alive++;
                 }
             }
-            return new Object[] {alive, started, new LinkedHashMap<>(replaced)};
+            return new HealthSnapshot(alive, started, new LinkedHashMap<>(replaced), consecutiveStartFailures);
         }
     }
 

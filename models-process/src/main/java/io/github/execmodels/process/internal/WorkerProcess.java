@@ -44,6 +44,8 @@ final class WorkerProcess {
     boolean dead;
     int sent;
     String killReason;
+    /** Why the pool ended it early, or null. */
+    ExitReason exitReason;
     Throwable initFailure;
     long startedNanos = System.nanoTime();
     /** Where this worker writes a class data archive when it exits normally, or null. */

@@ -21,12 +21,27 @@ public final class PoolHealth {
     private final int configured;
     private final long started;
     private final Map<String, Long> replaced;
+    private final boolean healthy;
 
-    PoolHealth(int alive, int configured, long started, Map<String, Long> replaced) {
+    PoolHealth(int alive, int configured, long started, Map<String, Long> replaced, boolean healthy) {
         this.alive = alive;
         this.configured = configured;
         this.started = started;
         this.replaced = Map.copyOf(replaced);
+        this.healthy = healthy;
+    }
+
+    /**
+     * Returns whether the pool can serve: {@code false} when its last attempts to start a worker failed (the
+     * {@code java} command or the working directory is wrong, the JVM options are refused, the initializer fails
+     * or hangs) and no worker is ready. Work submitted then fails at once with the cause, after a few failed
+     * starts in a row; the pool keeps trying, backing off, and is healthy again once a worker is ready.
+     *
+     * @return whether a worker is ready or the last start succeeded
+     * @since 0.1
+     */
+    public boolean healthy() {
+        return healthy;
     }
 
     /**

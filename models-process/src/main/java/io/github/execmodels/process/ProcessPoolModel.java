@@ -153,7 +153,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
      */
     public PoolHealth health() {
         HealthSnapshot h = pool.health();
-        return new PoolHealth(h.alive(), settings.workers(), h.started(), h.replaced());
+        return new PoolHealth(h.alive(), settings.workers(), h.started(), h.replaced(), h.healthy());
     }
 
     /**
@@ -167,7 +167,8 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
     }
 
     /**
-     * Returns the command line a worker is started with (the parent's pid is appended to it).
+     * Returns the command line a worker is started with (the parent's pid and the path of the worker's channel
+     * are appended to it).
      *
      * @return an unmodifiable list: java, the JVM options, the class path and the worker's main class
      * @since 0.1

@@ -646,7 +646,7 @@ public final class FastValues {
             throws IOException, ClassNotFoundException {
         try (ObjectInputStream ois = new LoaderObjectInputStream(in, loader)) {
             if (filter != null) {
-                ois.setObjectInputFilter(filter);
+                ois.setObjectInputFilter(ResultFilter.withJvmWide(filter));
             }
             return ois.readObject();
         }

@@ -8,7 +8,7 @@ import java.util.Map;
  * @param alive workers alive now
  * @param started workers started since the pool was built
  * @param replaced workers replaced, by the label of their {@link ExitReason}
- * @param startFailures how many starts have failed in a row (0 once a worker is ready)
+ * @param healthy false when the last starts failed and no worker is ready
  */
-public record HealthSnapshot(int alive, long started, Map<String, Long> replaced, int startFailures) {
+public record HealthSnapshot(int alive, long started, Map<String, Long> replaced, boolean healthy) {
 }

@@ -36,6 +36,8 @@ public final class ProcessTask extends BasicTask<Object> {
     Object[] childResults;
     ProcessTask[] children;
     int childrenLeft;
+    /** The timer of this task's time limit while it runs, or null. */
+    java.util.concurrent.ScheduledFuture<?> timer;
     /** The time the worker spent computing this task's results, as it reported it. */
     volatile long workerNanos;
 
@@ -65,6 +67,14 @@ public final class ProcessTask extends BasicTask<Object> {
                     : new ChunkResults(values.size(), null, 0);
         }
         partial.addAll(values);
+    }
+
+    /** Cancels the timer of the time limit: a finished task must not stay reachable until it would have fired. */
+    void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
     }
 
     boolean begin() {

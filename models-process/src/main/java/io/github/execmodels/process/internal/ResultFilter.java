@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <li>a stream longer than {@code maxBytes}, nested deeper than {@code maxDepth}, with more than
  * {@code maxReferences} references or an array longer than {@code maxArrayLength} is rejected;</li>
  * <li>without an allow-list, the class is left to the JVM-wide filter ({@code jdk.serialFilter}), which
- * {@link #merged()} combines with these limits instead of replacing it;</li>
+ * {@link #withJvmWide} combines with these limits instead of replacing it;</li>
  * <li>with an allow-list, a class is allowed if it is primitive, one of the library's own classes that cross the
  * channel, in {@code java.lang}, {@code java.util}, {@code java.time} or {@code java.math}, a serialized lambda,
  * or matches a pattern ({@code a.b.C}, {@code a.b.*} for the package, {@code a.b.**} with its sub-packages);
@@ -34,6 +34,15 @@ public final class ResultFilter implements ObjectInputFilter, java.io.Serializab
         this.maxReferences = maxReferences;
         this.maxArrayLength = maxArrayLength;
         this.allowed = allowed == null ? null : allowed.clone();
+    }
+
+    /**
+     * Returns {@code filter} combined with the JVM-wide filter ({@code jdk.serialFilter}) when one is set: a class
+     * either rejects is rejected. A stream's own filter replaces the JVM-wide one, so it is merged in here.
+     */
+    static ObjectInputFilter withJvmWide(ObjectInputFilter filter) {
+        ObjectInputFilter jvmWide = ObjectInputFilter.Config.getSerialFilter();
+        return jvmWide == null || jvmWide == filter ? filter : ObjectInputFilter.merge(filter, jvmWide);
     }
 
     @Override

@@ -12,14 +12,11 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,9 +24,10 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The main class of a worker process. Its real standard output carries protocol frames only: the first thing it
- * does is point {@code System.out} and {@code System.err} at its standard error, each line tagged, which the parent
- * forwards to its log. It exits when its standard input closes or its parent process ends (so a parent killed with
+ * The main class of a worker process. It talks to its parent over a private channel, a Unix-domain socket whose
+ * path it gets as its second argument (see {@link WorkerChannel}); its standard output and error are plain output,
+ * which the parent forwards to its log, so nothing the JVM, an agent, a native library or a task prints can reach
+ * the protocol. It exits when the channel closes or its parent process ends (so a parent killed with
  * {@code kill -9} leaves no orphan), and when the parent asks it to.
  *
  * <p>Two threads: the main thread reads frames and queues tasks (and interrupts the running task on a cancel
@@ -43,9 +41,6 @@ public final class WorkerMain {
     static final int EXIT_PROTOCOL = 66;
     static final int EXIT_VM_ERROR = 67;
 
-    public static final String OUT_TAG = "out| ";
-    public static final String ERR_TAG = "err| ";
-
     private static final long SLICE_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final DataInputStream in;
@@ -53,6 +48,8 @@ public final class WorkerMain {
     private final LinkedBlockingDeque<Queued> tasks = new LinkedBlockingDeque<>();
     private final Object runningLock = new Object();
     private long runningId = -1; // guarded by runningLock
+    /** Cancels that arrived while the runner had taken their task but not yet marked it running. */
+    private final java.util.Set<Long> cancelledEarly = new java.util.HashSet<>(); // guarded by runningLock
     private Thread runner;
     private Codec codec;
     private long maxFrameBytes = Long.MAX_VALUE;
@@ -70,17 +67,22 @@ public final class WorkerMain {
         this.out = out;
     }
 
+    /**
+     * Runs a worker.
+     *
+     * @param args the parent's pid and the path of the channel's socket
+     * @throws Exception if the channel cannot be opened
+     */
     public static void main(String[] args) throws Exception {
-        OutputStream protocol = new FileOutputStream(FileDescriptor.out);
-        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.setOut(new PrintStream(new TaggedLines(stderr, OUT_TAG), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new TaggedLines(stderr, ERR_TAG), true, StandardCharsets.UTF_8));
-        if (args.length > 0) {
-            watchParent(Long.parseLong(args[0]));
+        if (args.length != 2) {
+            throw new IllegalArgumentException("expected: <parent pid> <channel socket path>, got "
+                    + java.util.Arrays.toString(args));
         }
-        WorkerMain worker = new WorkerMain(new DataInputStream(new BufferedInputStream(
-                new FileInputStream(FileDescriptor.in), 1 << 16)),
-                new DataOutputStream(new BufferedOutputStream(protocol, 1 << 16)));
+        watchParent(Long.parseLong(args[0]));
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(args[1]));
+        WorkerMain worker = new WorkerMain(new DataInputStream(new BufferedInputStream(ChannelStreams.in(channel),
+                1 << 16)), new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel), 1 << 16)));
         worker.run();
     }
 
@@ -135,7 +137,7 @@ public final class WorkerMain {
             while (true) {
                 Frames.Frame frame = Frames.read(in, maxFrameBytes, Frames.TASK, Frames.SHUTDOWN);
                 if (frame == null) {
-                    Runtime.getRuntime().halt(EXIT_PARENT_GONE); // stdin closed: the parent is gone
+                    Runtime.getRuntime().halt(EXIT_PARENT_GONE); // the channel closed: the parent is gone
                 }
                 switch (frame.type) {
                     case Frames.TASK:
@@ -163,13 +165,19 @@ public final class WorkerMain {
                 runner.interrupt();
                 return;
             }
-        }
-        for (Iterator<Queued> it = tasks.iterator(); it.hasNext();) {
-            Queued task = it.next();
-            if (task.id() == id && tasks.removeFirstOccurrence(task)) {
-                sendQuietly(Frames.CANCELLED, id, null);
-                return;
+            for (Iterator<Queued> it = tasks.iterator(); it.hasNext();) {
+                Queued task = it.next();
+                if (task.id() == id && tasks.removeFirstOccurrence(task)) {
+                    sendQuietly(Frames.CANCELLED, id, null);
+                    return;
+                }
             }
+            // the runner has taken the task but not yet marked it running, or it has just ended: the runner
+            // drops it if it has not started it (a late cancel's id is forgotten with the next ones)
+            if (cancelledEarly.size() > 1_000) {
+                cancelledEarly.clear();
+            }
+            cancelledEarly.add(id);
         }
     }
 
@@ -192,6 +200,10 @@ public final class WorkerMain {
                 return;
             }
             synchronized (runningLock) {
+                if (cancelledEarly.remove(id)) {
+                    sendQuietly(Frames.CANCELLED, id, null);
+                    continue;
+                }
                 runningId = id;
             }
             try {
@@ -287,6 +299,10 @@ public final class WorkerMain {
             }
             bytes = codec.encode(safe);
         }
+        if (8L + bytes.length > maxFrameBytes) {
+            throw new IllegalStateException("the result (" + bytes.length + " bytes encoded) exceeds the pool's "
+                    + "maxFrameBytes (" + maxFrameBytes + " bytes) and was not sent back");
+        }
         byte[] payload = new byte[8 + bytes.length];
         java.nio.ByteBuffer.wrap(payload).putLong(nanos).put(bytes);
         send(type, id, payload);
@@ -364,50 +380,5 @@ public final class WorkerMain {
 
     /** A task frame waiting to run; a null payload means: exit once the tasks before it are done. */
     private record Queued(long id, byte[] payload) {
-    }
-
-    /** Prefixes every line written through it, so the parent can tell the user's stdout from its stderr. */
-    static final class TaggedLines extends OutputStream {
-        private final PrintStream target;
-        private final byte[] tag;
-        private byte[] line = new byte[256];
-        private int size;
-
-        TaggedLines(PrintStream target, String tag) {
-            this.target = target;
-            this.tag = tag.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                flushLine();
-                return;
-            }
-            if (size == line.length) {
-                line = java.util.Arrays.copyOf(line, size * 2);
-            }
-            line[size++] = (byte) b;
-            if (size >= 64 * 1024) {
-                flushLine();
-            }
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            for (int i = 0; i < len; i++) {
-                write(b[off + i]);
-            }
-        }
-
-        private void flushLine() {
-            synchronized (target) {
-                target.write(tag, 0, tag.length);
-                target.write(line, 0, size);
-                target.write('\n');
-                target.flush();
-            }
-            size = 0;
-        }
     }
 }

@@ -17,6 +17,8 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +54,12 @@ public final class WorkerPool {
     /** How long a cancelled running task may take to answer its interrupt before its worker is killed. */
     private static final long CANCEL_GRACE_MILLIS = 1_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** After this many failed starts in a row, with no worker ready, new work fails at once with the cause. */
+    static final int UNHEALTHY_AFTER = 3;
+    /** How long a worker may take to connect to its channel before it is killed as a failed start. */
+    private static final long CONNECT_TIMEOUT_MILLIS = 60_000;
+    /** How long after a worker's exit its channel may stay open (only if a descendant inherited it). */
+    private static final long EXIT_GRACE_MILLIS = 1_000;
 
     private static final Set<WorkerPool> LIVE = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -66,6 +75,7 @@ public final class WorkerPool {
     private final PoolSettings settings;
     private final String name;
     private final byte[] initFrame;
+    private final Path channelDirectory;
     private final Object lock = new Object();
     private final ArrayDeque<ProcessTask> queue = new ArrayDeque<>(); // guarded by lock
     private final List<WorkerProcess> workers = new ArrayList<>(); // guarded by lock
@@ -80,6 +90,8 @@ public final class WorkerPool {
     private boolean terminated;
     private int pendingSpawns;
     private int consecutiveStartFailures;
+    /** Why the last start failed, for the work that fails because no worker could start. */
+    private Throwable lastStartFailure;
     private long started;
     private final Map<String, Long> replaced = new LinkedHashMap<>();
 
@@ -94,6 +106,13 @@ public final class WorkerPool {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
+        try {
+            this.channelDirectory = ChannelDirectory.create();
+        } catch (IOException e) {
+            timer.shutdownNow();
+            throw new UncheckedIOException("cannot create a private folder for the workers' channels under "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+        }
         LIVE.add(this);
         synchronized (lock) {
             for (int i = 0; i < settings.workers(); i++) {
@@ -126,14 +145,22 @@ public final class WorkerPool {
     /** Queues a task and hands it to a worker if one is free. */
     public void submit(ProcessTask task) {
         List<WorkerProcess> toFlush = new ArrayList<>();
+        Throwable noWorker = null;
         synchronized (lock) {
             if (closing) {
                 throw new ModelClosedException("processes");
             }
-            queue.addLast(task);
-            dispatchLocked(toFlush);
+            if (consecutiveStartFailures >= UNHEALTHY_AFTER && workers.stream().noneMatch(w -> w.ready)) {
+                noWorker = lastStartFailure;
+            } else {
+                queue.addLast(task);
+                dispatchLocked(toFlush);
+            }
         }
         flush(toFlush);
+        if (noWorker != null) {
+            task.fail(startFailure(task, noWorker));
+        }
     }
 
     // ---- dispatch
@@ -170,10 +197,16 @@ public final class WorkerPool {
 
     /** Marks the head task of a ready worker as running and arms its own timeout. */
     private void beginLocked(ProcessTask task) {
-        task.begin();
+        WorkerProcess w = task.worker;
+        if (!task.begin()) {
+            if (task.isCancelled()) {
+                // its cancel reached the worker as it took the task: the worker drops it or is killed
+                armCancelKillLocked(task, w);
+            }
+            return;
+        }
         if (task.timeout != null && task.parent == null && !(task.job instanceof Chunk)) {
-            WorkerProcess w = task.worker;
-            schedule(() -> {
+            task.timer = schedule(() -> {
                 if (isRunningOn(task, w)) {
                     task.abort(new TaskTimeoutException("task ran past its time limit of " + task.timeout
                             + "; its worker (pid " + w.pid + ") was killed", task.timeout,
@@ -202,24 +235,29 @@ public final class WorkerPool {
 
     /** The writer thread of one worker: writes the frames of its outbox, in order, until the worker has ended. */
     private void write(WorkerProcess w) {
-        while (w.awaitWriterWork()) {
-            synchronized (w.writeLock) {
-                try {
-                    while (true) {
-                        ProcessTask task;
-                        synchronized (lock) {
-                            task = w.outbox.pollFirst();
-                        }
-                        if (task == null) {
-                            break;
-                        }
-                        Frames.write(w.stdin, Frames.TASK, task.id, task.payload);
+        try {
+            // written here, not under the pool's lock: a large initializer must not stall readers and timers
+            Frames.write(w.out, Frames.INIT, 0, initFrame);
+            w.out.flush();
+            while (w.awaitWriterWork()) {
+                while (true) {
+                    WorkerProcess.ControlFrame control;
+                    while ((control = w.controls.poll()) != null) {
+                        Frames.write(w.out, control.type(), control.id(), null);
                     }
-                    w.stdin.flush();
-                } catch (IOException e) {
-                    log.debug("{}: write failed ({}); its reader handles the exit", w, e.toString());
+                    ProcessTask task;
+                    synchronized (lock) {
+                        task = w.outbox.pollFirst();
+                    }
+                    if (task == null) {
+                        break;
+                    }
+                    Frames.write(w.out, Frames.TASK, task.id, task.payload);
                 }
+                w.out.flush();
             }
+        } catch (IOException e) {
+            log.debug("{}: write failed ({}); its reader handles the exit", w, e.toString());
         }
     }
 
@@ -227,8 +265,17 @@ public final class WorkerPool {
 
     private void spawnLocked() {
         int number = workerNumbers.incrementAndGet();
+        WorkerChannel channel;
+        try {
+            channel = WorkerChannel.listen(channelDirectory, "worker-" + number + ".sock");
+        } catch (IOException | RuntimeException e) {
+            startFailedLocked(new IOException("cannot open a channel for a worker in " + channelDirectory + ": " + e,
+                    e));
+            return;
+        }
         List<String> command = new ArrayList<>(settings.command());
         command.add(Long.toString(ProcessHandle.current().pid()));
+        command.add(channel.address().toString());
         java.nio.file.Path dump = null;
         java.nio.file.Path archive = settings.classDataArchive();
         if (archive != null) {
@@ -250,33 +297,76 @@ public final class WorkerPool {
         try {
             process = builder.start();
         } catch (IOException e) {
-            log.error("{}: cannot start a worker with {}: {}", name, command, e.toString());
-            scheduleRespawnLocked(e);
+            channel.close();
+            if (dump != null) {
+                archiving = false;
+            }
+            log.debug("{}: cannot start a worker with {}: {}", name, command, e.toString());
+            startFailedLocked(e);
             return;
         }
-        WorkerProcess w = new WorkerProcess(number, process);
+        WorkerProcess w = new WorkerProcess(number, process, channel);
         w.archiveDump = dump;
         workers.add(w);
         allWorkers.add(w);
         started++;
         log.info("{}: started worker {} (pid {})", name, number, w.pid);
-        synchronized (w.writeLock) {
-            try {
-                Frames.write(w.stdin, Frames.INIT, 0, initFrame);
-                w.stdin.flush();
-            } catch (IOException e) {
-                log.debug("{}: INIT write failed ({})", w, e.toString());
-            }
+        try {
+            process.getOutputStream().close(); // the worker's stdin carries nothing
+        } catch (IOException e) {
+            log.debug("{}: closing its stdin: {}", w, e.toString());
         }
-        w.reader = new Thread(() -> read(w), name + "-worker-" + number + "-reader");
-        w.reader.setDaemon(true);
-        w.stderrPump = new Thread(w::pumpStderr, name + "-worker-" + number + "-stderr");
-        w.stderrPump.setDaemon(true);
-        w.writer = new Thread(() -> write(w), name + "-worker-" + number + "-writer");
-        w.writer.setDaemon(true);
+        w.reader = daemon(() -> read(w), name + "-worker-" + number + "-reader");
+        w.writer = daemon(() -> write(w), name + "-worker-" + number + "-writer");
+        w.stdoutPump = daemon(w::pumpStdout, name + "-worker-" + number + "-stdout");
+        w.stderrPump = daemon(w::pumpStderr, name + "-worker-" + number + "-stderr");
         w.reader.start();
-        w.writer.start();
+        w.stdoutPump.start();
         w.stderrPump.start();
+        schedule(() -> {
+            if (!w.channelOpen) {
+                kill(w, ExitReason.START_FAILED, "it did not connect within " + CONNECT_TIMEOUT_MILLIS + " ms");
+            }
+        }, TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MILLIS));
+        // its end of the channel closes when it exits, unless a descendant inherited it: watch the process too
+        process.onExit().thenRun(() -> schedule(channel::close, TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS)));
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** A worker could not be started, or ended before it was ready: back off, and fail work none can take. */
+    private void startFailedLocked(Throwable why) {
+        lastStartFailure = why;
+        List<ProcessTask> failed = new ArrayList<>();
+        if (workers.stream().noneMatch(x -> x.ready)) {
+            failed.addAll(queue);
+            queue.clear();
+        }
+        if (!terminated) {
+            scheduleRespawnLocked(why);
+        }
+        if (!failed.isEmpty()) {
+            // completed on the timer thread, not under the lock (a task's callbacks may call into the pool)
+            schedule(() -> failed.forEach(t -> t.fail(startFailure(t, why))), 0);
+        }
+    }
+
+    /** The failure of a task that no worker could take because workers fail to start. */
+    private static Throwable startFailure(ProcessTask task, Throwable why) {
+        Throwable failure = why instanceof TaskFailedException ? (TaskFailedException) why
+                : new TaskFailedException("no worker process could start: " + why.getMessage(), why);
+        Chunk chunk = task.chunk();
+        if (chunk == null) {
+            return failure;
+        }
+        return failure instanceof WorkerCrashedException
+                ? ((WorkerCrashedException) failure).withIndex(chunk.firstIndex())
+                : TaskFailedException.atIndex(chunk.firstIndex(), failure.getCause() != null ? failure.getCause()
+                        : failure);
     }
 
     private void scheduleRespawnLocked(Throwable why) {
@@ -299,17 +389,40 @@ public final class WorkerPool {
         }, TimeUnit.MILLISECONDS.toNanos(delay));
     }
 
-    private void schedule(Runnable action, long delayNanos) {
+    private ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
         try {
-            timer.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
+            return timer.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("{}: closed; not scheduling {}", name, action);
+            return null;
         }
     }
 
     /** The reader thread of one worker: reads its frames until it ends, then handles the end. */
     private void read(WorkerProcess w) {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(w.process.getInputStream(), 1 << 16));
+        try {
+            w.channel.accept();
+        } catch (IOException e) {
+            log.debug("{}: never connected ({})", w, e.toString());
+            ended(w);
+            return;
+        }
+        w.connected();
+        w.channelOpen = true;
+        Duration initLimit = settings.initializer() != null ? settings.taskTimeout() : null;
+        if (initLimit != null) {
+            schedule(() -> {
+                boolean ready;
+                synchronized (lock) {
+                    ready = w.ready;
+                }
+                if (!ready) {
+                    kill(w, ExitReason.TIMED_OUT, "its initializer ran past the time limit of " + initLimit);
+                }
+            }, Timeouts.clampedNanos(initLimit));
+        }
+        w.writer.start();
+        DataInputStream in = new DataInputStream(new BufferedInputStream(w.channel.in(), 1 << 16));
         Frames.ReadBuffer buffer = new Frames.ReadBuffer(); // results are decoded (copied out) as they are read
         try {
             while (true) {
@@ -456,6 +569,7 @@ public final class WorkerPool {
             w.assigned.remove(task);
             task.worker = null;
             task.partial = null;
+            task.cancelTimer();
             ProcessTask head = w.assigned.peekFirst();
             if (head != null && w.ready) {
                 beginLocked(head);
@@ -570,7 +684,7 @@ public final class WorkerPool {
         w.process.destroyForcibly();
     }
 
-    /** Called once per worker, by its reader thread, when its output ended. */
+    /** Called once per worker, by its reader thread, when its channel ended (or never opened). */
     private void ended(WorkerProcess w) {
         int exit;
         try {
@@ -584,23 +698,23 @@ public final class WorkerPool {
             Thread.currentThread().interrupt();
             exit = -1;
         }
+        w.channel.close();
         List<String> tail = w.tail();
-        List<ProcessTask> failed = new ArrayList<>();
         List<Completion> outcomes = new ArrayList<>();
         List<WorkerProcess> toFlush = new ArrayList<>();
-        boolean expected;
         synchronized (lock) {
             w.dead = true;
             w.stopWriter();
             workers.remove(w);
-            expected = w.retiring || terminated;
-            String why = w.killReason;
-            boolean startFailure = !w.ready && !expected && why == null;
+            boolean expected = w.retiring || terminated;
+            // a worker that was never ready ran none of its tasks; its death is a failed start, whatever the cause
+            boolean startFailure = !w.ready && !expected;
             if (expected) {
                 log.info("{}: {} exited with code {}", name, w, exit);
             } else {
-                log.warn("{}: {} exited with code {}{}{}", name, w, exit, why == null ? "" : " after it was killed: " + why,
-                        tail.isEmpty() ? "" : "; last lines of its stderr: " + tail);
+                log.warn("{}: {} exited with code {}{}{}", name, w, exit,
+                        w.killReason == null ? "" : " after it was killed: " + w.killReason,
+                        tail.isEmpty() ? "" : "; last lines of its output: " + tail);
                 count(w.initFailure != null ? ExitReason.INITIALIZER_FAILED : w.exitReason != null ? w.exitReason
                         : startFailure ? ExitReason.START_FAILED : ExitReason.CRASHED);
             }
@@ -609,36 +723,32 @@ public final class WorkerPool {
             List<ProcessTask> waiting = new ArrayList<>(w.assigned);
             w.assigned.clear();
             w.outbox.clear();
+            Throwable startCause = startFailure ? startCause(w, exit, tail) : null;
             for (int i = waiting.size() - 1; i >= 0; i--) {
                 ProcessTask t = waiting.get(i);
                 t.worker = null;
+                t.cancelTimer();
                 if (t.isDone()) {
                     t.stopped();
-                } else if (w.initFailure != null || startFailure) {
-                    failed.add(t);
+                } else if (startFailure) {
+                    outcomes.add(new Completion(t, null, startFailure(t, startCause)));
                 } else {
                     queue.addFirst(t);
                 }
             }
             if (head != null) {
                 head.worker = null;
+                head.cancelTimer();
                 if (head.isDone()) {
                     head.stopped();
-                } else if (w.initFailure != null || startFailure) {
-                    failed.add(head);
+                } else if (startFailure) {
+                    outcomes.add(0, new Completion(head, null, startFailure(head, startCause)));
                 } else {
-                    crashedLocked(head, w, exit, tail, why, outcomes);
+                    crashedLocked(head, w, exit, tail, w.killReason, outcomes);
                 }
             }
-            if (w.initFailure != null || startFailure) {
-                if (workers.stream().noneMatch(x -> x.ready)) {
-                    failed.addAll(queue);
-                    queue.clear();
-                }
-                if (!terminated) {
-                    scheduleRespawnLocked(w.initFailure != null ? w.initFailure
-                            : new IllegalStateException("exit code " + exit + ", stderr " + tail));
-                }
+            if (startFailure) {
+                startFailedLocked(startCause);
             } else if (!terminated && !w.retiring) {
                 spawnLocked();
             }
@@ -646,18 +756,6 @@ public final class WorkerPool {
             lock.notifyAll();
         }
         flush(toFlush);
-        for (ProcessTask t : failed) {
-            Throwable why = w.initFailure != null
-                    ? new TaskFailedException("the worker initializer failed: " + w.initFailure, w.initFailure)
-                    : crash("worker " + w.number + " (pid " + w.pid + ") failed to start", TaskFailedException.NO_INDEX,
-                            exit, tail);
-            if (t.chunk() != null && !(why instanceof WorkerCrashedException)) {
-                why = TaskFailedException.atIndex(t.chunk().firstIndex(), why.getCause());
-            } else if (t.chunk() != null) {
-                why = ((WorkerCrashedException) why).withIndex(t.chunk().firstIndex());
-            }
-            finish(t, null, why);
-        }
         for (Completion o : outcomes) {
             finish(o.task(), o.value(), o.failure());
         }
@@ -670,6 +768,20 @@ public final class WorkerPool {
                 archiving = false;
             }
         }
+    }
+
+    /** Why a worker that was never ready ended: its initializer threw or timed out, or it died or was killed. */
+    private TaskFailedException startCause(WorkerProcess w, int exit, List<String> tail) {
+        if (w.initFailure != null) {
+            return new TaskFailedException("the worker initializer failed: " + w.initFailure, w.initFailure);
+        }
+        if (w.exitReason == ExitReason.TIMED_OUT) {
+            return new TaskTimeoutException("worker " + w.number + " (pid " + w.pid + ") was killed: "
+                    + w.killReason, settings.taskTimeout(), TaskFailedException.NO_INDEX);
+        }
+        return crash("worker " + w.number + " (pid " + w.pid + ") failed to start"
+                + (w.killReason == null ? "" : ": it was killed: " + w.killReason), TaskFailedException.NO_INDEX, exit,
+                tail);
     }
 
     /** Decides what becomes of the task a worker was running when it died. */
@@ -770,12 +882,7 @@ public final class WorkerPool {
                     killWhy = "timed out: " + task.exceptionNow().getMessage();
                 } else if (mayInterrupt) {
                     cancelOn = w; // interrupts the task; the worker is killed if the task ignores that
-                    schedule(() -> {
-                        if (isRunningOn(task, w)) {
-                            kill(w, ExitReason.CANCELLED,
-                                    "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS + " ms");
-                        }
-                    }, TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MILLIS));
+                    armCancelKillLocked(task, w);
                 }
             }
         }
@@ -792,6 +899,16 @@ public final class WorkerPool {
         }
     }
 
+    /** Kills {@code w} if it still runs the cancelled {@code task} after the grace period. */
+    private void armCancelKillLocked(ProcessTask task, WorkerProcess w) {
+        schedule(() -> {
+            if (isRunningOn(task, w)) {
+                kill(w, ExitReason.CANCELLED, "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS
+                        + " ms");
+            }
+        }, TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MILLIS));
+    }
+
     // ---- health and close
 
     /** Returns the state of the workers now. */
@@ -803,7 +920,8 @@ public final class WorkerPool {
                     alive++;
                 }
             }
-            return new HealthSnapshot(alive, started, new LinkedHashMap<>(replaced), consecutiveStartFailures);
+            boolean healthy = consecutiveStartFailures == 0 || workers.stream().anyMatch(w -> w.ready && !w.dead);
+            return new HealthSnapshot(alive, started, new LinkedHashMap<>(replaced), healthy);
         }
     }
 
@@ -849,14 +967,13 @@ public final class WorkerPool {
             all = new ArrayList<>(allWorkers);
         }
         for (WorkerProcess w : all) {
-            w.sendControl(Frames.SHUTDOWN, 0);
-            try {
-                w.stdin.close();
-            } catch (IOException e) {
-                // already closed
-            }
+            w.sendControl(Frames.SHUTDOWN, 0); // never blocks: the writer thread sends it
         }
-        long exitDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        // a worker gets up to 2 s to exit (to write its class data archive), but close ends within a second
+        // after its timeout whatever the workers or any lock do
+        long now = System.nanoTime();
+        long exitDeadline = now + Math.min(TimeUnit.SECONDS.toNanos(2),
+                Math.max(TimeUnit.MILLISECONDS.toNanos(250), deadline + TimeUnit.MILLISECONDS.toNanos(600) - now));
         for (WorkerProcess w : all) {
             try {
                 long left = exitDeadline - System.nanoTime();
@@ -868,14 +985,17 @@ public final class WorkerPool {
                 Thread.currentThread().interrupt();
                 w.process.destroyForcibly();
             }
+            w.channel.close(); // ends a writer blocked on a worker that reads nothing
         }
+        long joinDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
         for (WorkerProcess w : all) {
             try {
-                w.process.waitFor(5, TimeUnit.SECONDS);
-                w.reader.join(5_000);
-                w.stderrPump.join(5_000);
+                w.process.waitFor(1, TimeUnit.SECONDS);
                 w.stopWriter();
-                w.writer.join(5_000);
+                for (Thread t : new Thread[] {w.reader, w.writer, w.stdoutPump, w.stderrPump}) {
+                    // a pump may wait for a descendant of the worker that holds its output: not forever
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinDeadline - System.nanoTime())));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -885,10 +1005,11 @@ public final class WorkerPool {
         }
         timer.shutdownNow();
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            timer.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ChannelDirectory.delete(channelDirectory);
         LIVE.remove(this);
         log.info("{}: closed; {} workers were started in all", name, started);
     }

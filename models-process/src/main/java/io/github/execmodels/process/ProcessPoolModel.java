@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>Work crosses a pipe: jobs, functions, elements and results are encoded with the {@link Codec} (Java
+ * <p>Work crosses a channel: jobs, functions, elements and results are encoded with the {@link Codec} (Java
  * serialization with a filter, by default), so they must be serializable. That is checked on the calling thread
  * before any worker sees the work: {@code submit} and {@code map} throw {@link IllegalArgumentException} naming the
  * offending class, and for a lambda the captured variable. Use {@link CodecCheckingModel} to find such problems in a
@@ -104,7 +104,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
         pool.close();
     }
 
-    /** Chunks of tens of milliseconds: handing one to a worker costs a pipe round trip and its encoding. */
+    /** Chunks of tens of milliseconds: handing one to a worker costs a round trip and its encoding. */
     @Override
     protected long targetChunkNanos() {
         return TimeUnit.MILLISECONDS.toNanos(50);
@@ -295,7 +295,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
         }
 
         /**
-         * Sets the codec for everything that crosses the pipe.
+         * Sets the codec for everything that crosses the channel.
          *
          * @param codec the codec; by default {@link JavaSerializationCodec#defaults()}
          * @return this builder

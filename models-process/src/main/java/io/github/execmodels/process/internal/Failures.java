@@ -13,7 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Carries an exception across the pipe: the element index (for a failed element of a map), the class name,
+ * Carries an exception across the channel: the element index (for a failed element of a map), the class name,
  * message and stack trace as text, and the exception itself encoded with the codec when it can be. The receiving
  * side rebuilds the exception, or a {@link RemoteTaskException} from the text when it cannot.
  *

@@ -120,7 +120,7 @@ public final class Frames {
         }
         if (magic != MAGIC) {
             throw new ProtocolException("garbage on the protocol channel: byte 0x" + Integer.toHexString(magic)
-                    + describe(magic) + " where a frame should start (did something write to the real stdout?)");
+                    + describe(magic) + " where a frame should start");
         }
         byte type = in.readByte();
         if (type < minType || type > maxType) {

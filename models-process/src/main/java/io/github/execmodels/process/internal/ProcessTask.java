@@ -87,7 +87,7 @@ public final class ProcessTask extends BasicTask<Object> {
 
     /**
      * Returns the time the worker spent computing, when it reported one: what sizes the next chunks of a map. The
-     * round trip through the pipe is left out, so that the first small chunks of a map do not make every element
+     * round trip through the channel is left out, so that the first small chunks of a map do not make every element
      * look slow.
      */
     @Override

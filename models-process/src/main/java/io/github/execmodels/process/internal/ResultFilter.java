@@ -69,7 +69,7 @@ public final class ResultFilter implements ObjectInputFilter, java.io.Serializab
         return Status.REJECTED;
     }
 
-    /** The library's own classes that cross the pipe. */
+    /** The library's own classes that cross the channel. */
     private static final java.util.Set<String> LIBRARY = java.util.Set.of("io.github.execmodels.Outcome",
             "io.github.execmodels.TaskFailedException", "io.github.execmodels.WorkerCrashedException",
             "io.github.execmodels.TaskTimeoutException", "io.github.execmodels.RemoteTaskException",

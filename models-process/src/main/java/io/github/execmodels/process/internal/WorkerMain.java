@@ -50,6 +50,10 @@ public final class WorkerMain {
     private long runningId = -1; // guarded by runningLock
     /** Cancels that arrived while the runner had taken their task but not yet marked it running. */
     private final java.util.Set<Long> cancelledEarly = new java.util.HashSet<>(); // guarded by runningLock
+    /** Whether the runner is writing to the channel, when an interrupt would close it; guarded by runningLock. */
+    private boolean runnerWriting;
+    /** A cancel's interrupt held back until the runner's write ends; guarded by runningLock. */
+    private boolean interruptHeldBack;
     private Thread runner;
     private Codec codec;
     private long maxFrameBytes = Long.MAX_VALUE;
@@ -86,7 +90,7 @@ public final class WorkerMain {
         worker.run();
     }
 
-    /** Ends this process when the parent ends, whatever the state of the pipes. */
+    /** Ends this process when the parent ends, whatever the state of the channel. */
     private static void watchParent(long parentPid) {
         Thread watcher = new Thread(() -> {
             while (true) {
@@ -162,7 +166,11 @@ public final class WorkerMain {
     private void cancel(long id) {
         synchronized (runningLock) {
             if (runningId == id) {
-                runner.interrupt();
+                if (runnerWriting) {
+                    interruptHeldBack = true;
+                } else {
+                    runner.interrupt();
+                }
                 return;
             }
             for (Iterator<Queued> it = tasks.iterator(); it.hasNext();) {
@@ -330,10 +338,12 @@ public final class WorkerMain {
         byte[] bytes = buf.bytes();
         Frames.header(bytes, type, length, id);
         LONG_AT.set(bytes, Frames.HEADER_BYTES, nanos);
-        synchronized (out) {
-            out.write(bytes, 0, buf.size());
-            out.flush();
-        }
+        writeFrames(() -> {
+            synchronized (out) {
+                out.write(bytes, 0, buf.size());
+                out.flush();
+            }
+        });
         if (buf.capacity() <= MAX_KEPT_BUFFER) {
             resultBuffer = buf;
         }
@@ -364,9 +374,44 @@ public final class WorkerMain {
     }
 
     private void send(byte type, long id, byte[] payload) throws IOException {
-        synchronized (out) {
-            Frames.write(out, type, id, payload);
-            out.flush();
+        writeFrames(() -> {
+            synchronized (out) {
+                Frames.write(out, type, id, payload);
+                out.flush();
+            }
+        });
+    }
+
+    /** Something that writes to the channel. */
+    private interface ChannelWrite {
+        void run() throws IOException;
+    }
+
+    /**
+     * Writes to the channel. The channel is interruptible: a thread interrupted while it writes closes it. The
+     * runner thread, which a cancel interrupts, therefore writes with its interrupt status cleared and a cancel
+     * that lands meanwhile is held back until the write ends; either interrupt is then restored.
+     */
+    private void writeFrames(ChannelWrite write) throws IOException {
+        if (Thread.currentThread() != runner) {
+            write.run();
+            return;
+        }
+        boolean interrupted;
+        synchronized (runningLock) {
+            runnerWriting = true;
+            interrupted = Thread.interrupted();
+        }
+        try {
+            write.run();
+        } finally {
+            synchronized (runningLock) {
+                runnerWriting = false;
+                if (interrupted || interruptHeldBack) {
+                    interruptHeldBack = false;
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

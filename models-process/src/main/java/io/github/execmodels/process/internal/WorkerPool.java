@@ -18,7 +18,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,12 +37,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine of {@link io.github.execmodels.process.ProcessPoolModel}: starts the worker processes, hands tasks to
- * them (at most {@link #DEPTH} per worker: one running, one already in its queue, so no worker waits for the
- * pipe), reads their answers, and handles every way a worker can end: asked to, killed for a timeout or a cancel,
- * replaced after {@code maxTasksPerWorker}, crashed, broke the protocol, or failed its initializer.
+ * them over each worker's private {@link WorkerChannel} (at most {@link #DEPTH} per worker: one running, one
+ * already in its queue, so no worker waits for the channel), reads their answers, and handles every way a worker
+ * can end: asked to, killed for a timeout or a cancel, replaced after {@code maxTasksPerWorker}, crashed, broke
+ * the protocol, failed or timed out in its initializer, or never started (then the next start backs off).
  *
- * <p>Thread safe: the scheduling state is guarded by {@link #lock}; each worker has a reader thread and a
- * standard-error thread; one timer thread runs timeouts, delayed kills and delayed restarts.
+ * <p>Thread safe: the scheduling state is guarded by {@link #lock}; each worker has a reader thread (which
+ * accepts its connection), a writer thread (the only one that writes its channel), and a thread for each of its
+ * stdout and stderr; one timer thread runs timeouts, delayed kills and delayed restarts.
  */
 public final class WorkerPool {
 
@@ -59,7 +60,7 @@ public final class WorkerPool {
     /** How long a worker may take to connect to its channel before it is killed as a failed start. */
     private static final long CONNECT_TIMEOUT_MILLIS = 60_000;
     /** How long after a worker's exit its channel may stay open (only if a descendant inherited it). */
-    private static final long EXIT_GRACE_MILLIS = 1_000;
+    private static final long EXIT_GRACE_MILLIS = 2_000;
 
     private static final Set<WorkerPool> LIVE = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -75,7 +76,8 @@ public final class WorkerPool {
     private final PoolSettings settings;
     private final String name;
     private final byte[] initFrame;
-    private final Path channelDirectory;
+    private final WorkerLauncher launcher;
+    private final CrashRecovery recovery;
     private final Object lock = new Object();
     private final ArrayDeque<ProcessTask> queue = new ArrayDeque<>(); // guarded by lock
     private final List<WorkerProcess> workers = new ArrayList<>(); // guarded by lock
@@ -86,7 +88,6 @@ public final class WorkerPool {
 
     // guarded by lock
     private boolean closing;
-    private boolean archiving;
     private boolean terminated;
     private int pendingSpawns;
     private int consecutiveStartFailures;
@@ -107,12 +108,13 @@ public final class WorkerPool {
         });
         timer.setRemoveOnCancelPolicy(true);
         try {
-            this.channelDirectory = ChannelDirectory.create();
+            this.launcher = new WorkerLauncher(settings);
         } catch (IOException e) {
             timer.shutdownNow();
             throw new UncheckedIOException("cannot create a private folder for the workers' channels under "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
         }
+        this.recovery = new CrashRecovery(this, name, settings, lock, queue);
         LIVE.add(this);
         synchronized (lock) {
             for (int i = 0; i < settings.workers(); i++) {
@@ -159,7 +161,7 @@ public final class WorkerPool {
         }
         flush(toFlush);
         if (noWorker != null) {
-            task.fail(startFailure(task, noWorker));
+            task.fail(CrashRecovery.startFailure(task, noWorker));
         }
     }
 
@@ -216,16 +218,20 @@ public final class WorkerPool {
         }
     }
 
-    /** Whether {@code task} is still the one {@code w} runs (checked under the lock: timers act on it). */
+    /**
+     * Whether {@code task} is still the one {@code w} runs (checked under the lock: timers act on it). A worker
+     * that is not ready runs nothing yet: a cancel reaches it before the task can start, or the kill is armed
+     * again when it gets ready.
+     */
     private boolean isRunningOn(ProcessTask task, WorkerProcess w) {
         synchronized (lock) {
-            return !w.dead && w.assigned.peekFirst() == task;
+            return !w.dead && w.ready && w.assigned.peekFirst() == task;
         }
     }
 
     /**
      * Has the writer thread of each worker write the tasks handed to it: the thread that dispatched them (a map's
-     * own thread, usually) goes on at once instead of waiting, frame after frame, for a busy worker to drain its pipe.
+     * own thread, usually) goes on at once instead of waiting, frame after frame, for a busy worker to drain its channel.
      */
     private void flush(List<WorkerProcess> toFlush) {
         for (WorkerProcess w : toFlush) {
@@ -265,57 +271,22 @@ public final class WorkerPool {
 
     private void spawnLocked() {
         int number = workerNumbers.incrementAndGet();
-        WorkerChannel channel;
+        WorkerLauncher.Launch launch;
         try {
-            channel = WorkerChannel.listen(channelDirectory, "worker-" + number + ".sock");
-        } catch (IOException | RuntimeException e) {
-            startFailedLocked(new IOException("cannot open a channel for a worker in " + channelDirectory + ": " + e,
-                    e));
-            return;
-        }
-        List<String> command = new ArrayList<>(settings.command());
-        command.add(Long.toString(ProcessHandle.current().pid()));
-        command.add(channel.address().toString());
-        java.nio.file.Path dump = null;
-        java.nio.file.Path archive = settings.classDataArchive();
-        if (archive != null) {
-            if (java.nio.file.Files.isRegularFile(archive)) {
-                command.add(1, "-XX:SharedArchiveFile=" + archive);
-            } else if (!archiving) {
-                archiving = true;
-                dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                        + System.nanoTime() + ".tmp");
-                command.add(1, "-XX:ArchiveClassesAtExit=" + dump);
-            }
-        }
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (settings.directory() != null) {
-            builder.directory(settings.directory().toFile());
-        }
-        builder.environment().putAll(settings.environment());
-        Process process;
-        try {
-            process = builder.start();
+            launch = launcher.launch(number);
         } catch (IOException e) {
-            channel.close();
-            if (dump != null) {
-                archiving = false;
-            }
-            log.debug("{}: cannot start a worker with {}: {}", name, command, e.toString());
+            log.debug("{}: cannot start a worker with {}: {}", name, settings.command(), e.toString());
             startFailedLocked(e);
             return;
         }
+        Process process = launch.process();
+        WorkerChannel channel = launch.channel();
         WorkerProcess w = new WorkerProcess(number, process, channel);
-        w.archiveDump = dump;
+        w.archiveDump = launch.archiveDump();
         workers.add(w);
         allWorkers.add(w);
         started++;
         log.info("{}: started worker {} (pid {})", name, number, w.pid);
-        try {
-            process.getOutputStream().close(); // the worker's stdin carries nothing
-        } catch (IOException e) {
-            log.debug("{}: closing its stdin: {}", w, e.toString());
-        }
         w.reader = daemon(() -> read(w), name + "-worker-" + number + "-reader");
         w.writer = daemon(() -> write(w), name + "-worker-" + number + "-writer");
         w.stdoutPump = daemon(w::pumpStdout, name + "-worker-" + number + "-stdout");
@@ -351,22 +322,8 @@ public final class WorkerPool {
         }
         if (!failed.isEmpty()) {
             // completed on the timer thread, not under the lock (a task's callbacks may call into the pool)
-            schedule(() -> failed.forEach(t -> t.fail(startFailure(t, why))), 0);
+            schedule(() -> failed.forEach(t -> t.fail(CrashRecovery.startFailure(t, why))), 0);
         }
-    }
-
-    /** The failure of a task that no worker could take because workers fail to start. */
-    private static Throwable startFailure(ProcessTask task, Throwable why) {
-        Throwable failure = why instanceof TaskFailedException ? (TaskFailedException) why
-                : new TaskFailedException("no worker process could start: " + why.getMessage(), why);
-        Chunk chunk = task.chunk();
-        if (chunk == null) {
-            return failure;
-        }
-        return failure instanceof WorkerCrashedException
-                ? ((WorkerCrashedException) failure).withIndex(chunk.firstIndex())
-                : TaskFailedException.atIndex(chunk.firstIndex(), failure.getCause() != null ? failure.getCause()
-                        : failure);
     }
 
     private void scheduleRespawnLocked(Throwable why) {
@@ -585,77 +542,10 @@ public final class WorkerPool {
         if (dropped) {
             task.stopped();
         } else if (failure != null) {
-            finish(task, null, failure);
+            recovery.finish(task, null, failure);
         } else {
-            finish(task, result, null);
+            recovery.finish(task, result, null);
         }
-    }
-
-    /** Completes a task, or for an element re-run after a crash, gives its result to the chunk it came from. */
-    private void finish(ProcessTask task, Object value, Throwable failure) {
-        if (task.parent == null) {
-            if (failure == null) {
-                task.complete(value);
-            } else {
-                task.fail(failure);
-            }
-            return;
-        }
-        ProcessTask parent = task.parent;
-        boolean complete;
-        synchronized (lock) {
-            task.stopped();
-            if (parent.childResults == null) {
-                return;
-            }
-            parent.childResults[task.childIndex] = failure != null ? failure : ((List<?>) value).get(0);
-            complete = --parent.childrenLeft == 0;
-        }
-        if (complete) {
-            assemble(parent);
-        }
-    }
-
-    /** All elements of a crashed chunk have been re-run: complete the chunk's task. */
-    private void assemble(ProcessTask task) {
-        Chunk chunk = task.chunk();
-        List<Object> all;
-        Object[] rest;
-        synchronized (lock) {
-            all = task.partial == null ? new ArrayList<>() : new ArrayList<>(task.partial);
-            rest = task.childResults;
-            task.childResults = null;
-            task.children = null;
-            task.partial = null;
-        }
-        TaskFailedException first = null;
-        for (int i = 0; i < rest.length; i++) {
-            Object r = rest[i];
-            long index = chunk.firstIndex() + (chunk.size() - rest.length) + i;
-            if (r instanceof Throwable) {
-                TaskFailedException failure = indexed((Throwable) r, index);
-                if (chunk.isOutcomes()) {
-                    all.add(Outcome.failure(index, failure));
-                } else if (first == null) {
-                    first = failure;
-                }
-            } else {
-                all.add(r);
-            }
-        }
-        if (first != null) {
-            task.fail(first);
-        } else {
-            task.complete(all);
-        }
-    }
-
-    private static TaskFailedException indexed(Throwable failure, long index) {
-        if (failure instanceof TaskFailedException) {
-            TaskFailedException f = (TaskFailedException) failure;
-            return f.index() == TaskFailedException.NO_INDEX ? f.withIndex(index) : f;
-        }
-        return TaskFailedException.atIndex(index, failure);
     }
 
     /** Asks a worker that has done its share to exit, and starts another in its place. */
@@ -723,7 +613,7 @@ public final class WorkerPool {
             List<ProcessTask> waiting = new ArrayList<>(w.assigned);
             w.assigned.clear();
             w.outbox.clear();
-            Throwable startCause = startFailure ? startCause(w, exit, tail) : null;
+            Throwable startCause = startFailure ? recovery.startCause(w, exit, tail) : null;
             for (int i = waiting.size() - 1; i >= 0; i--) {
                 ProcessTask t = waiting.get(i);
                 t.worker = null;
@@ -731,7 +621,7 @@ public final class WorkerPool {
                 if (t.isDone()) {
                     t.stopped();
                 } else if (startFailure) {
-                    outcomes.add(new Completion(t, null, startFailure(t, startCause)));
+                    outcomes.add(new Completion(t, null, CrashRecovery.startFailure(t, startCause)));
                 } else {
                     queue.addFirst(t);
                 }
@@ -742,9 +632,9 @@ public final class WorkerPool {
                 if (head.isDone()) {
                     head.stopped();
                 } else if (startFailure) {
-                    outcomes.add(0, new Completion(head, null, startFailure(head, startCause)));
+                    outcomes.add(0, new Completion(head, null, CrashRecovery.startFailure(head, startCause)));
                 } else {
-                    crashedLocked(head, w, exit, tail, w.killReason, outcomes);
+                    recovery.crashedLocked(head, w, exit, tail, w.killReason, outcomes);
                 }
             }
             if (startFailure) {
@@ -757,87 +647,14 @@ public final class WorkerPool {
         }
         flush(toFlush);
         for (Completion o : outcomes) {
-            finish(o.task(), o.value(), o.failure());
+            recovery.finish(o.task(), o.value(), o.failure());
         }
         synchronized (lock) {
             allWorkers.remove(w);
         }
         if (w.archiveDump != null) {
-            ClassDataArchives.install(w.archiveDump, settings.classDataArchive());
-            synchronized (lock) {
-                archiving = false;
-            }
+            launcher.archiveWritten(w.archiveDump);
         }
-    }
-
-    /** Why a worker that was never ready ended: its initializer threw or timed out, or it died or was killed. */
-    private TaskFailedException startCause(WorkerProcess w, int exit, List<String> tail) {
-        if (w.initFailure != null) {
-            return new TaskFailedException("the worker initializer failed: " + w.initFailure, w.initFailure);
-        }
-        if (w.exitReason == ExitReason.TIMED_OUT) {
-            return new TaskTimeoutException("worker " + w.number + " (pid " + w.pid + ") was killed: "
-                    + w.killReason, settings.taskTimeout(), TaskFailedException.NO_INDEX);
-        }
-        return crash("worker " + w.number + " (pid " + w.pid + ") failed to start"
-                + (w.killReason == null ? "" : ": it was killed: " + w.killReason), TaskFailedException.NO_INDEX, exit,
-                tail);
-    }
-
-    /** Decides what becomes of the task a worker was running when it died. */
-    private void crashedLocked(ProcessTask task, WorkerProcess w, int exit, List<String> tail, String why,
-            List<Completion> outcomes) {
-        Chunk chunk = task.chunk();
-        int received = task.received();
-        int unfinished = chunk == null ? 1 : chunk.size() - received;
-        // a chunk that delivered some results is never sent again whole: that would deliver them twice
-        boolean retryRest = chunk != null && unfinished == 1 && received > 0 && task.attempts < settings.retries();
-        if (chunk != null && (unfinished > 1 || retryRest)) {
-            // run the unfinished elements again one by one, so the one that kills its worker is found and the
-            // others get their results
-            log.info("{}: re-running the {} unfinished element(s) of {} one by one", name, unfinished, chunk);
-            task.childResults = new Object[unfinished];
-            task.children = new ProcessTask[unfinished];
-            task.childrenLeft = unfinished;
-            for (int i = unfinished - 1; i >= 0; i--) {
-                Chunk one = chunk.slice(received + i, received + i + 1);
-                byte[] payload = Serializability.encodeOrExplain(settings.codec(), one, "an element");
-                ProcessTask child = new ProcessTask(this, nextId(), one, payload, null, task, i);
-                if (retryRest) {
-                    child.attempts = task.attempts + 1;
-                }
-                task.children[i] = child;
-                queue.addFirst(child);
-            }
-            return;
-        }
-        if (task.attempts < settings.retries()) {
-            task.attempts++;
-            log.info("{}: running {} again after its worker died (attempt {} of {})", name, task,
-                    task.attempts + 1, settings.retries() + 1);
-            queue.addFirst(task);
-            return;
-        }
-        long index = chunk == null ? TaskFailedException.NO_INDEX : chunk.firstIndex() + received;
-        String what = chunk == null ? "the task" : "element " + index;
-        WorkerCrashedException crash = crash(what + " failed: worker " + w.number + " (pid " + w.pid + ") "
-                + (why != null ? "was killed: " + why : "died") + " while running it", index, exit, tail);
-        if (chunk != null && chunk.isOutcomes() && task.parent == null) {
-            List<Object> all = task.partial == null ? new ArrayList<>() : new ArrayList<>(task.partial);
-            task.partial = null;
-            all.add(Outcome.failure(index, crash));
-            outcomes.add(new Completion(task, all, null));
-        } else {
-            task.partial = null;
-            outcomes.add(new Completion(task, null, crash));
-        }
-    }
-
-    private static WorkerCrashedException crash(String message, long index, int exit, List<String> tail) {
-        int signal = exit > 128 && exit < 160 ? exit - 128 : 0;
-        return new WorkerCrashedException(message + " (exit code " + exit + (signal > 0 ? ", signal " + signal : "")
-                + (tail.isEmpty() ? "" : "; last stderr line: " + tail.get(tail.size() - 1)) + ")", index, exit,
-                signal, tail);
     }
 
     private void count(ExitReason reason) {
@@ -1009,7 +826,7 @@ public final class WorkerPool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ChannelDirectory.delete(channelDirectory);
+        launcher.close();
         LIVE.remove(this);
         log.info("{}: closed; {} workers were started in all", name, started);
     }

@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * A snapshot of a {@link ProcessPoolModel}'s workers: how many are alive, how many were started in all, and how
- * many were replaced, by reason.
+ * many were replaced, by reason, and whether the pool can serve.
  *
  * <p>The reasons are {@code crashed} (the worker died on its own: {@code System.exit}, a signal, out of memory),
- * {@code timed-out} (killed for a task past its time), {@code cancelled} (killed because a cancelled task ignored
- * its interrupt), {@code protocol-error} (it wrote garbage or an oversized frame), {@code max-tasks} (replaced after
+ * {@code timed-out} (killed for a task or an initializer past its time), {@code cancelled} (killed because a
+ * cancelled task ignored its interrupt), {@code protocol-error} (it sent something that is not a frame, or a frame
+ * over {@code maxFrameBytes}, on its private channel), {@code max-tasks} (replaced after
  * {@code maxTasksPerWorker}), {@code initializer-failed}, {@code start-failed} and {@code killed}.
  *
  * <p>Immutable and thread safe.

@@ -3,11 +3,9 @@ package io.github.execmodels.process.internal;
 import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Job;
 import io.github.execmodels.ModelClosedException;
-import io.github.execmodels.Outcome;
 import io.github.execmodels.TaskFailedException;
 import io.github.execmodels.Task;
 import io.github.execmodels.TaskTimeoutException;
-import io.github.execmodels.WorkerCrashedException;
 import io.github.execmodels.process.Codec;
 import io.github.execmodels.process.JavaSerializationCodec;
 import io.github.execmodels.spi.Chunk;
@@ -665,7 +663,7 @@ public final class WorkerPool {
 
     /** Stops a task that was cancelled or timed out (called by the task once). */
     void stop(ProcessTask task, boolean mayInterrupt) {
-        // frames are written outside the pool's lock: a writer holds a worker's write lock, then takes the pool's
+        // the children are cancelled and the kill is made outside the pool's lock: both call back into the pool
         WorkerProcess killNow = null;
         String killWhy = null;
         WorkerProcess cancelOn = null;
@@ -851,5 +849,6 @@ public final class WorkerPool {
         for (WorkerProcess w : all) {
             w.process.destroyForcibly();
         }
+        launcher.close(); // the JVM is exiting: leave no channel folder behind
     }
 }

@@ -4,7 +4,6 @@ import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Job;
 import io.github.execmodels.ModelClosedException;
 import io.github.execmodels.TaskFailedException;
-import io.github.execmodels.Task;
 import io.github.execmodels.TaskTimeoutException;
 import io.github.execmodels.process.Codec;
 import io.github.execmodels.process.JavaSerializationCodec;
@@ -19,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +48,6 @@ public final class WorkerPool {
 
     /** Tasks held by one worker: the running one and the next. */
     static final int DEPTH = 2;
-    /** How long a cancelled running task may take to answer its interrupt before its worker is killed. */
-    private static final long CANCEL_GRACE_MILLIS = 1_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
     /** After this many failed starts in a row, with no worker ready, new work fails at once with the cause. */
     static final int UNHEALTHY_AFTER = 3;
@@ -76,6 +72,7 @@ public final class WorkerPool {
     private final byte[] initFrame;
     private final WorkerLauncher launcher;
     private final CrashRecovery recovery;
+    private final Cancellation cancellation;
     private final Object lock = new Object();
     private final ArrayDeque<ProcessTask> queue = new ArrayDeque<>(); // guarded by lock
     private final List<WorkerProcess> workers = new ArrayList<>(); // guarded by lock
@@ -113,6 +110,7 @@ public final class WorkerPool {
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
         }
         this.recovery = new CrashRecovery(this, name, settings, lock, queue);
+        this.cancellation = new Cancellation(this, lock, queue);
         LIVE.add(this);
         synchronized (lock) {
             for (int i = 0; i < settings.workers(); i++) {
@@ -201,29 +199,18 @@ public final class WorkerPool {
         if (!task.begin()) {
             if (task.isCancelled()) {
                 // its cancel reached the worker as it took the task: the worker drops it or is killed
-                armCancelKillLocked(task, w);
+                cancellation.armCancelKillLocked(task, w);
             }
             return;
         }
         if (task.timeout != null && task.parent == null && !(task.job instanceof Chunk)) {
             task.timer = schedule(() -> {
-                if (isRunningOn(task, w)) {
+                if (cancellation.isRunningOn(task, w)) {
                     task.abort(new TaskTimeoutException("task ran past its time limit of " + task.timeout
                             + "; its worker (pid " + w.pid + ") was killed", task.timeout,
                             TaskFailedException.NO_INDEX));
                 }
             }, Timeouts.clampedNanos(task.timeout));
-        }
-    }
-
-    /**
-     * Whether {@code task} is still the one {@code w} runs (checked under the lock: timers act on it). A worker
-     * that is not ready runs nothing yet: a cancel reaches it before the task can start, or the kill is armed
-     * again when it gets ready.
-     */
-    private boolean isRunningOn(ProcessTask task, WorkerProcess w) {
-        synchronized (lock) {
-            return !w.dead && w.ready && w.assigned.peekFirst() == task;
         }
     }
 
@@ -344,7 +331,7 @@ public final class WorkerPool {
         }, TimeUnit.MILLISECONDS.toNanos(delay));
     }
 
-    private ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
+    ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
         try {
             return timer.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -663,65 +650,7 @@ public final class WorkerPool {
 
     /** Stops a task that was cancelled or timed out (called by the task once). */
     void stop(ProcessTask task, boolean mayInterrupt) {
-        // the children are cancelled and the kill is made outside the pool's lock: both call back into the pool
-        WorkerProcess killNow = null;
-        String killWhy = null;
-        WorkerProcess cancelOn = null;
-        List<ProcessTask> children = List.of();
-        synchronized (lock) {
-            if (task.children != null) {
-                children = new ArrayList<>(Arrays.asList(task.children));
-                task.childResults = null;
-                task.children = null;
-                task.stopped();
-            } else if (queue.remove(task)) {
-                task.stopped();
-                return;
-            } else {
-                WorkerProcess w = task.worker;
-                if (w == null) {
-                    task.stopped();
-                    return;
-                }
-                if (w.assigned.peekFirst() != task) {
-                    if (w.outbox.remove(task)) {
-                        // never written: forget it
-                        w.assigned.remove(task);
-                        task.worker = null;
-                        task.stopped();
-                        return;
-                    }
-                    cancelOn = w; // in the worker's queue: it drops it and answers CANCELLED
-                } else if (task.status() == Task.Status.FAILED && task.exceptionNow() instanceof TaskTimeoutException) {
-                    killNow = w;
-                    killWhy = "timed out: " + task.exceptionNow().getMessage();
-                } else if (mayInterrupt) {
-                    cancelOn = w; // interrupts the task; the worker is killed if the task ignores that
-                    armCancelKillLocked(task, w);
-                }
-            }
-        }
-        for (ProcessTask child : children) {
-            if (child != null) {
-                child.cancel(true);
-            }
-        }
-        if (cancelOn != null) {
-            cancelOn.sendControl(Frames.CANCEL, task.id);
-        }
-        if (killNow != null) {
-            kill(killNow, ExitReason.TIMED_OUT, killWhy);
-        }
-    }
-
-    /** Kills {@code w} if it still runs the cancelled {@code task} after the grace period. */
-    private void armCancelKillLocked(ProcessTask task, WorkerProcess w) {
-        schedule(() -> {
-            if (isRunningOn(task, w)) {
-                kill(w, ExitReason.CANCELLED, "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS
-                        + " ms");
-            }
-        }, TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MILLIS));
+        cancellation.stop(task, mayInterrupt);
     }
 
     // ---- health and close

@@ -67,6 +67,11 @@ final class WorkerChannel implements AutoCloseable {
         }
     }
 
+    /** Whether the worker has connected. */
+    boolean isConnected() {
+        return connection != null;
+    }
+
     InputStream in() {
         return ChannelStreams.in(connection);
     }

@@ -216,7 +216,8 @@ public final class WorkerPool {
 
     /**
      * Has the writer thread of each worker write the tasks handed to it: the thread that dispatched them (a map's
-     * own thread, usually) goes on at once instead of waiting, frame after frame, for a busy worker to drain its channel.
+     * own thread, usually) goes on at once instead of waiting, frame after frame, for a busy worker to drain its
+     * channel.
      */
     private void flush(List<WorkerProcess> toFlush) {
         for (WorkerProcess w : toFlush) {
@@ -285,7 +286,9 @@ public final class WorkerPool {
             }
         }, TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MILLIS));
         // its end of the channel closes when it exits, unless a descendant inherited it: watch the process too
-        process.onExit().thenRun(() -> schedule(channel::close, TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS)));
+        // (a worker that never connected is done with at once; one that did may have answers left to read)
+        process.onExit().thenRun(() -> schedule(channel::close, channel.isConnected()
+                ? TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS) : 0));
     }
 
     private static Thread daemon(Runnable body, String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
@@ -27,9 +28,25 @@ final class ChannelDirectory {
     static Path create() throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return Files.createTempDirectory("execmodels-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    PosixFilePermissions.asFileAttribute(PrivateFolder.OWNER_ONLY));
         }
         return Files.createTempDirectory("execmodels-");
+    }
+
+    /**
+     * Creates {@code directory} again, owner-only, if it is missing: a worker removes it, if empty, when it finds
+     * its parent gone (its pool is closing, or the parent was killed and could not). A folder someone else created
+     * meanwhile under that name is refused ({@code createDirectory} fails).
+     */
+    static void ensure(Path directory) throws IOException {
+        if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PrivateFolder.OWNER_ONLY));
+        } else {
+            Files.createDirectory(directory);
+        }
     }
 
     /** Deletes the folder and the sockets left in it. */

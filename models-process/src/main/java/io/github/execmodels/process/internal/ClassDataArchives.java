@@ -4,22 +4,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.jar.JarFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +29,6 @@ public final class ClassDataArchives {
 
     private static final Logger log = LoggerFactory.getLogger(ClassDataArchives.class);
     private static final int KEEP = 8;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private ClassDataArchives() {
     }
@@ -68,7 +60,7 @@ public final class ClassDataArchives {
                 name.append(String.format("%02x", hash[i]));
             }
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "execmodels-cds-" + System.getProperty("user.name"));
-            String refused = privateFolder(dir);
+            String refused = PrivateFolder.prepare(dir);
             if (refused != null) {
                 log.debug("no class data archive for the workers: {} {}", dir, refused);
                 return null;
@@ -78,39 +70,6 @@ public final class ClassDataArchives {
             log.debug("no class data archive for the workers: {}", e.toString());
             return null;
         }
-    }
-
-    /**
-     * Creates {@code dir} owner-only, or checks that it is a folder (not a symbolic link) owned by this user that
-     * nobody else may write to: the workers map what it holds into their JVMs.
-     *
-     * @return null if it is fit, else why not
-     */
-    private static String privateFolder(Path dir) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                if (posix) {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                } else {
-                    Files.createDirectory(dir);
-                }
-            } catch (FileAlreadyExistsException e) {
-                // created meanwhile: checked below
-            }
-        }
-        if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return "is not a folder (or is a symbolic link)";
-        }
-        UserPrincipal owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
-        if (!owner.getName().equals(System.getProperty("user.name"))) {
-            return "is owned by " + owner.getName();
-        }
-        if (posix && !Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY)) {
-            return "is not owner-only (" + PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS)) + ")";
-        }
-        return null;
     }
 
     /** Moves a freshly written archive into place, and removes the oldest archives beyond {@link #KEEP}. */

@@ -46,6 +46,7 @@ final class WorkerLauncher implements AutoCloseable {
     Launch launch(int number) throws IOException {
         WorkerChannel channel;
         try {
+            ChannelDirectory.ensure(channelDirectory);
             channel = WorkerChannel.listen(channelDirectory, "worker-" + number + ".sock");
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot open a channel for a worker in " + channelDirectory + ": " + e, e);

@@ -17,6 +17,8 @@ import java.io.ObjectInputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,6 +44,8 @@ public final class WorkerMain {
     static final int EXIT_VM_ERROR = 67;
 
     private static final long SLICE_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** The folder of the parent's channels. */
+    private static volatile Path channelFolder;
 
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -82,6 +86,7 @@ public final class WorkerMain {
             throw new IllegalArgumentException("expected: <parent pid> <channel socket path>, got "
                     + java.util.Arrays.toString(args));
         }
+        channelFolder = Path.of(args[1]).getParent();
         watchParent(Long.parseLong(args[0]));
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(args[1]));
@@ -90,13 +95,29 @@ public final class WorkerMain {
         worker.run();
     }
 
+    /**
+     * Exits because the parent is gone. A parent killed with {@code kill -9} could not remove its channels'
+     * folder: the worker removes it if it is empty (a live pool recreates it for its next worker).
+     */
+    private static void parentGone() {
+        Path folder = channelFolder;
+        if (folder != null) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException | RuntimeException e) {
+                // not empty (another worker's socket), or gone: either way nothing to do
+            }
+        }
+        Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+    }
+
     /** Ends this process when the parent ends, whatever the state of the channel. */
     private static void watchParent(long parentPid) {
         Thread watcher = new Thread(() -> {
             while (true) {
                 boolean alive = ProcessHandle.of(parentPid).map(ProcessHandle::isAlive).orElse(false);
                 if (!alive) {
-                    Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+                    parentGone();
                 }
                 try {
                     Thread.sleep(500);
@@ -112,7 +133,7 @@ public final class WorkerMain {
     private void run() throws Exception {
         Frames.Frame init = Frames.read(in, Integer.MAX_VALUE, Frames.INIT, Frames.INIT);
         if (init == null) {
-            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+            parentGone();
         }
         WorkerConfig config;
         try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(init.payload))) {
@@ -141,7 +162,7 @@ public final class WorkerMain {
             while (true) {
                 Frames.Frame frame = Frames.read(in, maxFrameBytes, Frames.TASK, Frames.SHUTDOWN);
                 if (frame == null) {
-                    Runtime.getRuntime().halt(EXIT_PARENT_GONE); // the channel closed: the parent is gone
+                    parentGone(); // the channel closed: the parent is gone, or its pool is closing
                 }
                 switch (frame.type) {
                     case Frames.TASK:
@@ -419,7 +440,7 @@ public final class WorkerMain {
         try {
             send(type, id, payload);
         } catch (IOException e) {
-            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+            parentGone();
         }
     }
 

@@ -146,7 +146,7 @@ public final class WorkerPool {
         Throwable noWorker = null;
         synchronized (lock) {
             if (closing) {
-                throw new ModelClosedException("processes");
+                throw new ModelClosedException(settings.modelName());
             }
             if (consecutiveStartFailures >= UNHEALTHY_AFTER && workers.stream().noneMatch(w -> w.ready)) {
                 noWorker = lastStartFailure;
@@ -748,7 +748,7 @@ public final class WorkerPool {
             }
         }
         for (ProcessTask t : abandoned) {
-            t.fail(new ModelClosedException("processes"));
+            t.fail(new ModelClosedException(settings.modelName()));
         }
         timer.shutdownNow();
         try {

@@ -14,7 +14,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -57,11 +56,22 @@ class HostileFramesTest {
         assertThat(allocated).as("bytes allocated").isLessThan(64 * MEBIBYTE);
     }
 
+    /**
+     * Bytes this thread allocated while {@code action} ran, from the JDK's thread bean. Looked up reflectively:
+     * the test code is compiled into the library's module, which does not read the management modules.
+     */
     private static long allocatedBy(Runnable action) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        action.run();
-        return threads.getThreadAllocatedBytes(id) - before;
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            java.lang.reflect.Method allocated = Class.forName("com.sun.management.ThreadMXBean")
+                    .getMethod("getThreadAllocatedBytes", long.class);
+            long id = Thread.currentThread().getId();
+            long before = (Long) allocated.invoke(threads, id);
+            action.run();
+            return (Long) allocated.invoke(threads, id) - before;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("no thread allocation counter in this JDK", e);
+        }
     }
 }

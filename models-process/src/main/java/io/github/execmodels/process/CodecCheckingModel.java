@@ -15,7 +15,7 @@ import java.util.Objects;
  * A sequential model that sends everything through a {@link Codec} as {@link ProcessPoolModel} would, without
  * starting a process: each job (or chunk of a map, with its function and elements) is encoded, decoded and run on
  * the calling thread, and its result or exception is encoded and decoded again. A unit test run against it catches
- * what would fail across the pipe (a lambda that captures a non-serializable {@code this}, an element or result that
+ * what would fail across the channel (a lambda that captures a non-serializable {@code this}, an element or result that
  * does not serialize, a class the codec's filter rejects) in milliseconds.
  *
  * <pre>{@code

@@ -275,25 +275,34 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(callback, "callback");
         long deadline = ticker.nanoTime() + Math.max(0, Timeouts.clampedNanos(delay));
-        if (inEventLoop()) {
-            return scheduleTimer(deadline, callback);
-        }
-        TimerHandle handle = new TimerHandle(this, deadline, 0, callback);
-        callSoonThreadSafe(() -> {
-            if (!handle.isCancelled()) {
-                TimerHandle real = new TimerHandle(this, deadline, timerSequence++, () -> {
-                    if (!handle.isCancelled()) {
-                        callback.run();
-                    }
-                });
-                timers.add(real);
+        // the handle checks its own flag when it fires: a cancel from another thread may reach the loop after the
+        // timer became due in the same turn
+        TimerHandle[] self = new TimerHandle[1];
+        TimerHandle handle = new TimerHandle(this, deadline, () -> {
+            if (!self[0].isCancelled()) {
+                callback.run();
             }
         });
+        self[0] = handle;
+        if (inEventLoop()) {
+            addTimer(handle);
+        } else {
+            // the handle itself goes into the heap, so that a cancel from any thread can take it out again
+            callSoonThreadSafe(() -> {
+                if (!handle.isCancelled()) {
+                    addTimer(handle);
+                }
+            });
+        }
         return handle;
     }
 
     TimerHandle scheduleTimer(long deadline, Runnable action) {
-        TimerHandle handle = new TimerHandle(this, deadline, timerSequence++, action);
+        return addTimer(new TimerHandle(this, deadline, action));
+    }
+
+    private TimerHandle addTimer(TimerHandle handle) {
+        handle.sequence = timerSequence++;
         timers.add(handle);
         return handle;
     }
@@ -475,6 +484,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
 
     private void runOnce() throws IOException {
         turns++;
+        recentStale = true;
         drainInbox();
         long now = ticker.nanoTime();
         timers.moveDue(now, ready);
@@ -489,6 +499,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
                 waitMillis = waitMillis == 0 ? cap : Math.min(waitMillis, cap);
             }
             sleeping = true;
+            recentStale = true;
             try {
                 if (inbox.isEmpty()) {
                     selector.select(keyHandler, waitMillis);
@@ -533,6 +544,32 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
                 drainMicrotasks();
             }
         }
+    }
+
+    private long recent;
+    private boolean recentStale = true;
+    private byte[] readScratch;
+
+    /**
+     * The loop's clock read at most once per turn (and again after the loop slept): for marking I/O activity,
+     * where a few microseconds do not matter and a clock read per read would.
+     */
+    long recentNanos() {
+        if (recentStale) {
+            recent = ticker.nanoTime();
+            recentStale = false;
+        }
+        return recent;
+    }
+
+    /** A heap array shared by the loop's connections to look at freshly read bytes; they keep only the tail. */
+    byte[] readScratch() {
+        byte[] b = readScratch;
+        if (b == null) {
+            b = new byte[IO_BUFFER_SIZE];
+            readScratch = b;
+        }
+        return b;
     }
 
     /** Size of the loop's direct I/O buffer, shared by its connections (the loop does one I/O at a time). */
@@ -836,7 +873,29 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      * @since 0.1
      */
     public Server startServer(String host, int port, Fn<? super TcpStream, ? extends Task<?>> handler) {
+        return startServer(host, port, ServerOptions.defaults(), handler);
+    }
+
+    /**
+     * Starts a TCP server on {@code host:port} as {@link #startServer(String, int, Fn)} does, with the limits of
+     * {@code options}: how many connections may be open, how long one may be idle, how long closing one may wait
+     * for a peer that does not read.
+     *
+     * @param host the address to bind, such as {@code "127.0.0.1"}
+     * @param port the port; 0 picks a free one (see {@link Server#port()})
+     * @param options the server's limits
+     * @param handler the coroutine of one connection
+     * @return the server; close it to stop accepting
+     * @throws java.io.UncheckedIOException if the socket cannot be bound
+     * @throws IllegalArgumentException if {@code port} is out of range
+     * @throws io.github.execmodels.ModelClosedException if the loop is closed
+     * @throws NullPointerException if an argument is {@code null}
+     * @since 0.1
+     */
+    public Server startServer(String host, int port, ServerOptions options,
+            Fn<? super TcpStream, ? extends Task<?>> handler) {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(handler, "handler");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
@@ -848,7 +907,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
             channel.configureBlocking(false);
             channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(new java.net.InetSocketAddress(host, port), 1024);
-            Server server = new Server(this, channel, handler);
+            Server server = new Server(this, channel, options, handler);
             if (inEventLoop()) {
                 server.register();
             } else {

@@ -3,6 +3,7 @@ package io.github.execmodels.async.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.execmodels.MapOptions;
 import io.github.execmodels.async.EventLoop;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +39,7 @@ class CloseWhileMappingTest {
                     mapping.countDown();
                     Thread.sleep(1);
                     return x;
-                }, data);
+                }, data, MapOptions.builder().chunkSize(data.size()).build()); // one chunk, part-way at the end
             } catch (RuntimeException e) {
                 return e;
             }

@@ -59,10 +59,15 @@ class WaitLeakTest {
     void timersCancelledFromAnotherThreadLeaveTheHeap() throws Exception {
         try (EventLoop loop = EventLoop.builder().build()) {
             long before = RetainedHeap.bytes();
+            TimerHandle[] handles = new TimerHandle[COUNT];
             for (int i = 0; i < COUNT; i++) {
                 byte[] payload = new byte[64]; // what a real callback would hold on to
-                TimerHandle handle = loop.callLater(Duration.ofHours(1), () -> payload[0]++);
-                handle.cancel();
+                handles[i] = loop.callLater(Duration.ofHours(1), () -> payload[0]++);
+            }
+            loop.submit(() -> null).join(); // the timers are in the loop's heap
+            for (int i = 0; i < COUNT; i++) {
+                handles[i].cancel();
+                handles[i] = null;
             }
             loop.submit(() -> null).join(); // the cancels have reached the loop
             long grown = RetainedHeap.bytes() - before;

@@ -62,7 +62,7 @@ public class AsyncTask<R> implements Task<R> {
     private Object callbacks; // null, a Continuation, or a Continuation[]; loop thread only
     private int callbackCount;
     private final boolean promise;
-    private EventLoop.UnretrievedFailure tracker;
+    private UnretrievedFailures.Tracker tracker;
     /** What this task waits on: an AsyncTask, a TimerHandle, or null; loop thread only. */
     Object awaiting;
     /** cancel() was called; loop thread only. */
@@ -198,7 +198,7 @@ public class AsyncTask<R> implements Task<R> {
     }
 
     private void markRetrieved() {
-        EventLoop.UnretrievedFailure t = tracker;
+        UnretrievedFailures.Tracker t = tracker;
         if (t != null) {
             t.retrieved = true;
         }

@@ -73,7 +73,7 @@ public final class Server {
             return;
         }
         key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT, (IoHandler) k -> accept());
-        loop.registeredChannels++;
+        loop.turn.registeredChannels++;
     }
 
     private void accept() {
@@ -236,7 +236,7 @@ public final class Server {
         closed = true;
         if (key != null && key.isValid()) {
             key.cancel();
-            loop.registeredChannels--;
+            loop.turn.registeredChannels--;
         }
         key = null;
         if (resume != null) {

@@ -122,7 +122,7 @@ public final class TcpStream {
     /** Registers with the loop's selector; on the loop thread. */
     void register() throws ClosedChannelException {
         key = channel.register(loop.selector(), SelectionKey.OP_READ, (IoHandler) this::onReady);
-        loop.registeredChannels++;
+        loop.turn.registeredChannels++;
     }
 
     /** Takes over the key of a connect that completed (already counted as registered). */
@@ -514,7 +514,7 @@ public final class TcpStream {
         if (out.isEmpty()) {
             int written;
             try {
-                if (data.length <= EventLoop.IO_BUFFER_SIZE) {
+                if (data.length <= LoopTurn.IO_BUFFER_SIZE) {
                     ByteBuffer direct = loop.ioBuffer();
                     direct.clear();
                     direct.put(data).flip();
@@ -746,7 +746,7 @@ public final class TcpStream {
         }
         if (key != null) {
             key.cancel();
-            loop.registeredChannels--;
+            loop.turn.registeredChannels--;
         }
         try {
             channel.close();

@@ -250,9 +250,17 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         // the handle checks its own flag when it fires: a cancel from another thread may reach the loop after the
         // timer became due in the same turn
         TimerHandle[] self = new TimerHandle[1];
-        TimerHandle handle = new TimerHandle(this, deadline, () -> {
-            if (!self[0].isCancelled()) {
-                callback.run();
+        TimerHandle handle = new TimerHandle(this, deadline, new Runnable() {
+            @Override
+            public void run() {
+                if (!self[0].isCancelled()) {
+                    callback.run();
+                }
+            }
+
+            @Override
+            public String toString() {
+                return callback.toString(); // what debug mode names when the callback is slow
             }
         });
         self[0] = handle;

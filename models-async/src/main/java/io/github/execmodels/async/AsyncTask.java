@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * A task of an {@link EventLoop}: a coroutine, a sleep, a gather, a stage of a composition, or a promise that
@@ -55,6 +56,10 @@ public class AsyncTask<R> implements Task<R> {
     static final String BLOCKING_ON_LOOP = "join() or get() called on the event loop's own thread, on a task that "
             + "is not done: the task can only make progress on this thread, which would block waiting for it "
             + "forever. Compose instead (thenApply, thenCompose, Async.gather), or wait from another thread";
+
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<AsyncTask, CompletableFuture> DONE_SIGNAL =
+            AtomicReferenceFieldUpdater.newUpdater(AsyncTask.class, CompletableFuture.class, "doneSignal");
 
     final EventLoop loop;
     private volatile int state;
@@ -489,14 +494,10 @@ public class AsyncTask<R> implements Task<R> {
         if (done != null) {
             return done;
         }
-        synchronized (this) {
-            if (doneSignal != null) {
-                return doneSignal;
-            }
-            done = new CompletableFuture<>();
-            doneSignal = done;
+        CompletableFuture<Void> signal = new CompletableFuture<>();
+        if (!DONE_SIGNAL.compareAndSet(this, null, signal)) {
+            return doneSignal; // another thread made it first
         }
-        CompletableFuture<Void> signal = done;
         loop.watchTermination(signal);
         signal.whenComplete((v, e) -> loop.unwatchTermination(signal));
         try {

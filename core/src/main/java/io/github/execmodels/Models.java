@@ -1,5 +1,7 @@
 package io.github.execmodels;
 
+import static io.github.execmodels.internal.Checks.requirePositive;
+
 import io.github.execmodels.spi.ExecutionModelProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,12 +189,5 @@ public final class Models {
         Set<String> kinds = new TreeSet<>(ARTIFACTS.keySet());
         kinds.addAll(available());
         return kinds;
-    }
-
-    private static int requirePositive(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
-        }
-        return value;
     }
 }

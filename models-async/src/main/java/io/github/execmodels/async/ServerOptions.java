@@ -1,7 +1,9 @@
 package io.github.execmodels.async;
 
+import static io.github.execmodels.internal.Checks.requirePositive;
+import static io.github.execmodels.internal.Checks.requireUnset;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a {@link Server} guards itself against clients that arrive by the thousand, say nothing, or never read:
@@ -129,13 +131,8 @@ public final class ServerOptions {
          * @since 0.1
          */
         public Builder maxConnections(int maxConnections) {
-            if (this.maxConnections != 0) {
-                throw new IllegalStateException("maxConnections was already set");
-            }
-            if (maxConnections < 1) {
-                throw new IllegalArgumentException("maxConnections: " + maxConnections + " (expected: > 0)");
-            }
-            this.maxConnections = maxConnections;
+            requireUnset(this.maxConnections == 0, "maxConnections");
+            this.maxConnections = requirePositive(maxConnections, "maxConnections");
             return this;
         }
 
@@ -150,7 +147,8 @@ public final class ServerOptions {
          * @since 0.1
          */
         public Builder idleTimeout(Duration idleTimeout) {
-            this.idleTimeout = setOnce(this.idleTimeout, idleTimeout, "idleTimeout");
+            requireUnset(this.idleTimeout == null, "idleTimeout");
+            this.idleTimeout = requirePositive(idleTimeout, "idleTimeout");
             return this;
         }
 
@@ -165,7 +163,8 @@ public final class ServerOptions {
          * @since 0.1
          */
         public Builder lingerTimeout(Duration lingerTimeout) {
-            this.lingerTimeout = setOnce(this.lingerTimeout, lingerTimeout, "lingerTimeout");
+            requireUnset(this.lingerTimeout == null, "lingerTimeout");
+            this.lingerTimeout = requirePositive(lingerTimeout, "lingerTimeout");
             return this;
         }
 
@@ -177,17 +176,6 @@ public final class ServerOptions {
          */
         public ServerOptions build() {
             return new ServerOptions(this);
-        }
-
-        private static Duration setOnce(Duration current, Duration value, String property) {
-            Objects.requireNonNull(value, property);
-            if (current != null) {
-                throw new IllegalStateException(property + " was already set");
-            }
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(property + ": " + value + " (expected: > 0)");
-            }
-            return value;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.execmodels.process;
 
+import static io.github.execmodels.internal.Checks.requireUnset;
+
 import io.github.execmodels.Job;
 import io.github.execmodels.process.internal.Failures;
 import io.github.execmodels.process.internal.Serializability;
@@ -115,9 +117,7 @@ public final class CodecCheckingModel extends AbstractExecutionModel {
          * @since 0.1
          */
         public Builder codec(Codec codec) {
-            if (this.codec != null) {
-                throw new IllegalStateException("codec was already set");
-            }
+            requireUnset(this.codec == null, "codec");
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
         }

@@ -128,7 +128,7 @@ public final class WorkerPool {
         List<WorkerProcess> toFlush = new ArrayList<>();
         synchronized (lock) {
             if (closing) {
-                throw new ModelClosedException("processes");
+                throw new ModelClosedException(settings.modelName());
             }
             queue.addLast(task);
             dispatchLocked(toFlush);
@@ -879,7 +879,7 @@ public final class WorkerPool {
             }
         }
         for (ProcessTask t : abandoned) {
-            t.fail(new ModelClosedException("processes"));
+            t.fail(new ModelClosedException(settings.modelName()));
         }
         timer.shutdownNow();
         try {

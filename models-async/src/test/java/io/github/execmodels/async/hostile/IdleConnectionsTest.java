@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +23,11 @@ class IdleConnectionsTest {
      * allocated up front made it 64 KiB and more.
      */
     private static final long BYTES_PER_CONNECTION = 8 * 1024;
+
+    @BeforeEach
+    void enoughDescriptors() throws Exception {
+        Clients.assumeDescriptors(2L * CLIENTS + 100);
+    }
 
     @Test
     void twoThousandIdleConnectionsHoldLittleHeap() throws Exception {

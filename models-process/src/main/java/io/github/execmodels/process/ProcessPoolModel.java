@@ -11,12 +11,12 @@ import io.github.execmodels.Outcome;
 import io.github.execmodels.process.internal.ClassDataArchives;
 import io.github.execmodels.process.internal.PoolSettings;
 import io.github.execmodels.process.internal.ProcessTask;
-import io.github.execmodels.process.internal.Serializability;
 import io.github.execmodels.process.internal.WorkerLaunchPath;
 import io.github.execmodels.process.internal.WorkerPool;
 import io.github.execmodels.spi.AbstractExecutionModel;
 import io.github.execmodels.spi.BasicTask;
 import io.github.execmodels.spi.Chunk;
+import io.github.execmodels.spi.Serializability;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +89,8 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
     @Override
     @SuppressWarnings("unchecked")
     protected <R> BasicTask<R> start(Job<R> job) {
-        byte[] payload = Serializability.encodeOrExplain(settings.codec(), job,
-                job instanceof Chunk ? "the function or an element of the map" : "the job");
+        byte[] payload = Serializability.encodeOrExplain(settings.codec()::encode, job,
+                job instanceof Chunk ? "the function or an element of the map" : "the job", "a worker process");
         ProcessTask task = pool.newTask(job, payload);
         pool.submit(task);
         return (BasicTask<R>) (BasicTask<?>) task;

@@ -126,6 +126,9 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     volatile long turns;
     /** Tests listen here to what the loop warns about. */
     volatile Consumer<String> diagnostics;
+    /** The virtual thread of the coroutine body that holds the baton, or null: it counts as the loop's thread. */
+    Thread bodyThread;
+    private final CoroutineBodies coroutineBodies = new CoroutineBodies();
 
     private EventLoop(Builder b) {
         super("event-loop", 1);
@@ -168,7 +171,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      */
     public static <R> R run(Coroutine<R> main) {
         Objects.requireNonNull(main, "main");
-        if (Thread.currentThread() instanceof LoopThread) {
+        if (Thread.currentThread() instanceof LoopThread || CoroutineTask.loopOfCurrentBody() != null) {
             throw new IllegalStateException("EventLoop.run cannot be called from a running event loop");
         }
         try (EventLoop loop = builder().build()) {
@@ -188,6 +191,10 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         if (t instanceof LoopThread) {
             return ((LoopThread) t).loop;
         }
+        EventLoop ofBody = CoroutineTask.loopOfCurrentBody();
+        if (ofBody != null) {
+            return ofBody;
+        }
         throw new IllegalStateException("no event loop runs on thread " + t.getName()
                 + ": call this from a coroutine or a callback of an EventLoop");
     }
@@ -201,11 +208,12 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      * @since 0.1
      */
     public boolean inEventLoop() {
-        return Thread.currentThread() == thread;
+        Thread t = Thread.currentThread();
+        return t == thread || t == bodyThread;
     }
 
     void checkInEventLoop(String what) {
-        if (Thread.currentThread() != thread) {
+        if (!inEventLoop()) {
             throw new IllegalStateException(what + " must be called on the event loop's thread ("
                     + thread.getName() + "), not on " + Thread.currentThread().getName()
                     + "; from other threads use callSoonThreadSafe or spawn");
@@ -222,7 +230,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      */
     public void callSoon(Runnable callback) {
         if (Thread.currentThread() != thread) {
-            checkInEventLoop("callSoon");
+            checkInEventLoop("callSoon"); // passes in a coroutine body that holds the baton
         }
         ready.add(Objects.requireNonNull(callback, "callback"));
     }
@@ -388,6 +396,28 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
 
     void unwatchTermination(CompletableFuture<Void> waiter) {
         terminationWatchers.remove(waiter);
+    }
+
+    // ---- coroutine bodies (CoroutineTask)
+
+    CoroutineBodies coroutineBodies() {
+        return coroutineBodies;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    long slowCallbackNanos() {
+        return slowCallbackNanos;
+    }
+
+    void warn(String message) {
+        log.warn(message);
+        Consumer<String> d = diagnostics;
+        if (d != null) {
+            d.accept(message);
+        }
     }
 
     // ---- live tasks
@@ -631,6 +661,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     }
 
     private void terminate() {
+        coroutineBodies.closeAll();
         lifecycle = TERMINATED;
         Runnable r;
         while ((r = inbox.poll()) != null) {

@@ -3,6 +3,7 @@ package io.github.execmodels;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
@@ -95,7 +96,22 @@ public interface Task<R> extends Future<R> {
      * @throws IllegalStateException if the task is not done, failed, or was cancelled
      * @since 0.1
      */
-    R resultNow();
+    default R resultNow() {
+        switch (status()) {
+            case SUCCEEDED:
+                try {
+                    return get(); // done: returns at once
+                } catch (ExecutionException | InterruptedException e) {
+                    throw new IllegalStateException("Task completed with a result that could not be read", e);
+                }
+            case FAILED:
+                throw new IllegalStateException("Task completed with exception");
+            case CANCELLED:
+                throw new IllegalStateException("Task was cancelled");
+            default:
+                throw new IllegalStateException("Task has not completed");
+        }
+    }
 
     /**
      * Returns the exception of a task that failed, without waiting; behaves exactly as JDK 19's
@@ -105,7 +121,25 @@ public interface Task<R> extends Future<R> {
      * @throws IllegalStateException if the task is not done, succeeded, or was cancelled
      * @since 0.1
      */
-    Throwable exceptionNow();
+    default Throwable exceptionNow() {
+        switch (status()) {
+            case FAILED:
+                try {
+                    get(); // done: throws at once
+                } catch (ExecutionException e) {
+                    return e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("Task completed with an exception that could not be read");
+            case SUCCEEDED:
+                throw new IllegalStateException("Task completed with a result");
+            case CANCELLED:
+                throw new IllegalStateException("Task was cancelled");
+            default:
+                throw new IllegalStateException("Task has not completed");
+        }
+    }
 
     /**
      * Returns a {@link CompletableFuture} that completes with this task, for composition.

@@ -177,7 +177,7 @@ public class BasicTask<R> implements Task<R>, Runnable {
     /**
      * Fails the task with {@code reason} and stops its work as {@code cancel(true)} would: used for timeouts.
      *
-     * @param reason the failure, usually a {@link TaskTimeoutException}
+     * @param reason the failure, usually a {@link io.github.execmodels.TaskTimeoutException}
      * @return {@code true} if this call completed the task
      * @since 0.1
      */
@@ -330,39 +330,6 @@ public class BasicTask<R> implements Task<R>, Runnable {
     public void whenDone(Runnable action) {
         Objects.requireNonNull(action, "action");
         result.whenComplete((value, failure) -> action.run());
-    }
-
-    @Override
-    public R resultNow() {
-        switch (status()) {
-            case SUCCEEDED:
-                return result.getNow(null);
-            case FAILED:
-                throw new IllegalStateException("Task completed with exception");
-            case CANCELLED:
-                throw new IllegalStateException("Task was cancelled");
-            default:
-                throw new IllegalStateException("Task has not completed");
-        }
-    }
-
-    @Override
-    public Throwable exceptionNow() {
-        switch (status()) {
-            case FAILED:
-                try {
-                    result.getNow(null);
-                    throw new AssertionError("a failed task has no result");
-                } catch (CompletionException e) {
-                    return e.getCause();
-                }
-            case SUCCEEDED:
-                throw new IllegalStateException("Task completed with a result");
-            case CANCELLED:
-                throw new IllegalStateException("Task was cancelled");
-            default:
-                throw new IllegalStateException("Task has not completed");
-        }
     }
 
     /**

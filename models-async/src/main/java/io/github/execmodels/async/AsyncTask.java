@@ -414,44 +414,6 @@ public class AsyncTask<R> implements Task<R> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public R resultNow() {
-        markRetrieved();
-        switch (state) {
-            case SUCCEEDED:
-                return (R) outcome;
-            case FAILED:
-                throw new IllegalStateException("Task completed with exception");
-            case CANCELLED:
-                throw new IllegalStateException("Task was cancelled");
-            default:
-                throw new IllegalStateException("Task has not completed");
-        }
-    }
-
-    /**
-     * Returns the exception of a task that failed, without waiting, and marks it retrieved.
-     *
-     * @return the task's own exception
-     * @throws IllegalStateException if the task is not done, succeeded, or was cancelled
-     * @since 0.1
-     */
-    @Override
-    public Throwable exceptionNow() {
-        markRetrieved();
-        switch (state) {
-            case FAILED:
-                return (Throwable) outcome;
-            case SUCCEEDED:
-                throw new IllegalStateException("Task completed with a result");
-            case CANCELLED:
-                throw new IllegalStateException("Task was cancelled");
-            default:
-                throw new IllegalStateException("Task has not completed");
-        }
-    }
-
-    @Override
     public R get() throws InterruptedException, ExecutionException {
         if (state < SUCCEEDED) {
             awaitDone().get();

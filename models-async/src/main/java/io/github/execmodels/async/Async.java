@@ -24,8 +24,11 @@ import java.util.concurrent.ExecutorService;
  *         Async.spawn(() -> Async.sleep(1.0)))));   // about one second, not two
  * }</pre>
  *
- * <p>Thread safety: every method must be called on a loop's thread; each throws {@link IllegalStateException}
- * otherwise.
+ * <p>Await-style coroutines (Java 21+) read as asyncio does: {@link #coroutine(AsyncBody)}, {@link #await(Task)},
+ * {@link #run(AsyncBody)}.
+ *
+ * <p>Thread safety: every method must be called on a loop's thread or in a coroutine body (which holds the loop's
+ * baton, so it counts as the loop's thread); each throws {@link IllegalStateException} otherwise.
  *
  * @since 0.1
  */

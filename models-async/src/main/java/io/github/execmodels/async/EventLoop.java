@@ -72,7 +72,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread safety: {@link #callSoonThreadSafe(Runnable)}, {@link #spawn(Coroutine)},
  * {@link #runUntilComplete(Coroutine)}, {@link #callLater(Duration, Runnable)}, {@code submit}, {@code map} and
  * {@code close} may be called from any thread; {@link #callSoon(Runnable)} and everything in {@link Async} only on
- * the loop's thread.
+ * the loop's thread, or in an await-style coroutine body ({@link Async#coroutine(AsyncBody)}), whose virtual thread
+ * counts as the loop's while it holds the baton.
  *
  * @since 0.1
  */

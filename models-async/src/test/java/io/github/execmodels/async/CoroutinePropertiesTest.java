@@ -22,8 +22,6 @@ import net.jqwik.api.lifecycle.PropagationMode;
 @AddLifecycleHook(value = NeedsJava21.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class CoroutinePropertiesTest {
 
-    private static final long SECOND = 1_000_000_000L;
-
     /** Element i awaits a sleep of delays[i] seconds, then fails if failing[i] is true, else returns i. */
     private static List<AsyncTask<Integer>> bodies(List<Integer> delays, List<Boolean> failing) {
         List<AsyncTask<Integer>> tasks = new ArrayList<>();
@@ -54,26 +52,7 @@ class CoroutinePropertiesTest {
                 return e;
             }
         }));
-        int firstFailure = -1;
-        long maxDelay = 0;
-        for (int i = 0; i < delays.size(); i++) {
-            maxDelay = Math.max(maxDelay, delays.get(i));
-            if (failing.get(i % failing.size()) && (firstFailure < 0 || delays.get(i) < delays.get(firstFailure))) {
-                firstFailure = i;
-            }
-        }
-        if (firstFailure < 0) {
-            List<Integer> expected = new ArrayList<>();
-            for (int i = 0; i < delays.size(); i++) {
-                expected.add(i);
-            }
-            assertThat(result).isEqualTo(expected);
-            assertThat(ticker.nanoTime() - start).isEqualTo(maxDelay * SECOND);
-        } else {
-            assertThat(result).isInstanceOf(IllegalStateException.class);
-            assertThat(((Throwable) result).getMessage()).isEqualTo("boom at " + firstFailure);
-            assertThat(ticker.nanoTime() - start).isEqualTo(delays.get(firstFailure) * SECOND);
-        }
+        GatherPropertiesTest.checkGather(result, ticker.nanoTime() - start, delays, failing);
     }
 
     @Property(tries = 30)
@@ -83,17 +62,7 @@ class CoroutinePropertiesTest {
         FakeTicker ticker = new FakeTicker();
         List<Outcome<Integer>> outcomes = VirtualTime.run(ticker, () -> Async.coroutine(() ->
                 Async.await(Async.gatherOutcomes(bodies(delays, failing)))));
-        assertThat(outcomes).hasSize(delays.size());
-        for (int i = 0; i < delays.size(); i++) {
-            Outcome<Integer> o = outcomes.get(i);
-            assertThat(o.index()).isEqualTo(i);
-            if (failing.get(i % failing.size())) {
-                assertThat(o.isSuccess()).isFalse();
-                assertThat(o.failure().getCause()).hasMessage("boom at " + i);
-            } else {
-                assertThat(o.value()).isEqualTo(i);
-            }
-        }
+        GatherPropertiesTest.checkOutcomes(outcomes, delays, failing);
     }
 
     /** Cancelling at a random second cancels exactly the bodies still sleeping then; each one's finally runs. */

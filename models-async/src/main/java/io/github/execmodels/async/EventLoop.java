@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread safety: {@link #callSoonThreadSafe(Runnable)}, {@link #spawn(Coroutine)},
  * {@link #runUntilComplete(Coroutine)}, {@link #callLater(Duration, Runnable)}, {@code submit}, {@code map} and
  * {@code close} may be called from any thread; {@link #callSoon(Runnable)} and everything in {@link Async} only on
- * the loop's thread.
+ * the loop's thread, or in an await-style coroutine body ({@link Async#coroutine(AsyncBody)}), whose virtual thread
+ * counts as the loop's while it holds the baton.
  *
  * @since 0.1
  */
@@ -100,6 +101,9 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     final Set<CompletableFuture<Void>> terminationWatchers = ConcurrentHashMap.newKeySet();
     private long shutdownDeadline; // loop thread only
+    /** The virtual thread of the coroutine body that holds the baton, or null: it counts as the loop's thread. */
+    Thread bodyThread;
+    private final CoroutineBodies coroutineBodies = new CoroutineBodies();
 
     private EventLoop(Builder b) {
         super("event-loop", 1);
@@ -145,7 +149,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      */
     public static <R> R run(Coroutine<R> main) {
         Objects.requireNonNull(main, "main");
-        if (Thread.currentThread() instanceof LoopThread) {
+        if (Thread.currentThread() instanceof LoopThread || CoroutineTask.loopOfCurrentBody() != null) {
             throw new IllegalStateException("EventLoop.run cannot be called from a running event loop");
         }
         try (EventLoop loop = builder().build()) {
@@ -165,6 +169,10 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         if (t instanceof LoopThread) {
             return ((LoopThread) t).loop;
         }
+        EventLoop ofBody = CoroutineTask.loopOfCurrentBody();
+        if (ofBody != null) {
+            return ofBody;
+        }
         throw new IllegalStateException("no event loop runs on thread " + t.getName()
                 + ": call this from a coroutine or a callback of an EventLoop");
     }
@@ -178,11 +186,12 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      * @since 0.1
      */
     public boolean inEventLoop() {
-        return Thread.currentThread() == thread;
+        Thread t = Thread.currentThread();
+        return t == thread || t == bodyThread;
     }
 
     void checkInEventLoop(String what) {
-        if (Thread.currentThread() != thread) {
+        if (!inEventLoop()) {
             throw new IllegalStateException(what + " must be called on the event loop's thread ("
                     + thread.getName() + "), not on " + Thread.currentThread().getName()
                     + "; from other threads use callSoonThreadSafe or spawn");
@@ -199,7 +208,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      */
     public void callSoon(Runnable callback) {
         if (Thread.currentThread() != thread) {
-            checkInEventLoop("callSoon");
+            checkInEventLoop("callSoon"); // passes in a coroutine body that holds the baton
         }
         turn.ready.add(Objects.requireNonNull(callback, "callback"));
     }
@@ -380,6 +389,24 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         terminationWatchers.remove(waiter);
     }
 
+    // ---- coroutine bodies (CoroutineTask)
+
+    CoroutineBodies coroutineBodies() {
+        return coroutineBodies;
+    }
+
+    boolean debug() {
+        return turn.debug();
+    }
+
+    long slowCallbackNanos() {
+        return turn.slowCallbackNanos();
+    }
+
+    void warn(String message) {
+        log.warn(message);
+    }
+
     void linkLive(AsyncTask<?> task) {
         live.link(task);
     }
@@ -458,6 +485,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     }
 
     private void terminate() {
+        coroutineBodies.closeAll();
         state.set(LoopState.TERMINATED);
         turn.drainLeftOver(left -> {
             if (left instanceof LoopJob.Step) {

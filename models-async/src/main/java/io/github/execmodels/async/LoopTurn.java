@@ -50,6 +50,16 @@ final class LoopTurn {
     private ByteBuffer ioBuffer;
     private byte[] readScratch;
 
+    /** Whether debug mode is on (coroutine bodies that block are reported too). */
+    boolean debug() {
+        return debug;
+    }
+
+    /** What debug mode calls slow, in nanoseconds. */
+    long slowCallbackNanos() {
+        return slowCallbackNanos;
+    }
+
     LoopTurn(Selector selector, Ticker ticker, Logger log, boolean debug, long slowCallbackNanos, String threadName) {
         this.selector = selector;
         this.ticker = ticker;

@@ -537,7 +537,7 @@ public abstract class ExecutionModelContract {
         }
         List<Thread> left = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(thread) && !isJdkThread(thread)) {
+            if (!before.contains(thread) && !isJdkThread(thread) && !ownedByTheEnvironment(thread)) {
                 thread.join(2_000); // a pool thread may still be on its way out of run()
                 if (thread.isAlive()) {
                     left.add(thread);
@@ -545,6 +545,14 @@ public abstract class ExecutionModelContract {
             }
         }
         assertThat(left).as("threads left after close()").isEmpty();
+    }
+
+    /**
+     * Tells whether a thread belongs to something the test set up around the model rather than to the model, such
+     * as a cluster member embedded in the test's JVM that starts threads on demand; none by default.
+     */
+    protected boolean ownedByTheEnvironment(Thread thread) {
+        return false;
     }
 
     private static boolean isJdkThread(Thread thread) {

@@ -2,6 +2,7 @@ package io.github.execmodels.examples;
 
 import io.github.execmodels.Models;
 import io.github.execmodels.examples.async.AsyncioDemo;
+import io.github.execmodels.examples.async.AwaitAsyncioDemo;
 import io.github.execmodels.examples.primes.PrimeExperiment;
 import io.github.execmodels.examples.primes.PrimeExperiment.Row;
 import java.io.PrintStream;
@@ -23,7 +24,8 @@ public final class Showcase {
             "usage: Showcase [-n N] [-r R] [--sqrt] [--models spec,spec,...] [--sleep-ms MS] [--help]",
             "",
             "The lecture's experiments: timeit(get_prime_numbers(N), number=R) on each execution model,",
-            "then the asyncio demo on the event loop (three sleeps awaited in turn, as tasks, gathered).",
+            "then the asyncio demo on the event loop (three sleeps awaited in turn, as tasks, gathered),",
+            "in the callback style and, on Java 21+, with await-style coroutines.",
             "  -n N          numbers to test, 1..N (default 10000)",
             "  -r R          timed repetitions per model (default 25)",
             "  --sqrt        trial division up to the square root (default: up to n-1, as in the lecture)",
@@ -37,6 +39,8 @@ public final class Showcase {
             "  basics.SubmitVersusMap     submit (one task per call) versus map (one function over an iterable) [spec]",
             "  workloads.CpuVersusIo      the same CPU-bound and I/O-bound workloads on every model",
             "  async.AsyncioDemo          three awaited sleeps (3 s), three tasks (1 s), gather (1 s)",
+            "  async.Await*               the async examples with await-style coroutines (Java 21+): AwaitAsyncioDemo,",
+            "                             AwaitEchoServer, AwaitEchoClient, AwaitHelloHttpServer",
             "  async.EchoServer [port]    a TCP echo server on the event loop; async.EchoClient [port] [text] talks to it",
             "  async.HelloHttpServer [port]  a minimal HTTP/1.1 server on the loop (try: curl http://127.0.0.1:8080/)",
             "  failures.FailureHandling   a task that throws, a worker that crashes, a timeout, a cancelled map",
@@ -89,7 +93,16 @@ public final class Showcase {
     private static void printAsyncioDemo(Duration sleep, PrintStream out) {
         double seconds = sleep.toNanos() / 1e9;
         out.printf(Locale.ROOT, "The asyncio demo on the event loop (one thread), sleeps of %.3f s:%n", seconds);
-        List<Duration> times = AsyncioDemo.timings(sleep);
+        printTimes(AsyncioDemo.timings(sleep), out);
+        if (Runtime.version().feature() >= 21) {
+            out.printf(Locale.ROOT, "The same with await-style coroutines (virtual threads under the loop's baton):%n");
+            printTimes(AwaitAsyncioDemo.timings(sleep), out);
+        } else {
+            out.printf(Locale.ROOT, "The await-style coroutine demo (AwaitAsyncioDemo) skipped: it needs Java 21+%n");
+        }
+    }
+
+    private static void printTimes(List<Duration> times, PrintStream out) {
         String[] what = {"three sleeps, each awaited in turn", "three tasks created, then awaited",
             "gather of three sleeps"};
         for (int i = 0; i < what.length; i++) {

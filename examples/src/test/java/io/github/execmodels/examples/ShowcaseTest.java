@@ -33,6 +33,12 @@ class ShowcaseTest {
             assertThat(table).containsPattern("(?m)^" + model + "\\s+\\d+\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{2}x");
         }
         assertThat(table).contains("three sleeps, each awaited in turn", "gather of three sleeps");
+        if (Runtime.version().feature() >= 21) {
+            assertThat(table).contains("await-style coroutines");
+            assertThat(table.split("gather of three sleeps", -1)).hasSize(3); // both demos printed their rows
+        } else {
+            assertThat(table).contains("skipped: it needs Java 21+");
+        }
     }
 
     @Test

@@ -24,8 +24,11 @@ import java.util.concurrent.ExecutorService;
  *         Async.spawn(() -> Async.sleep(1.0)))));   // about one second, not two
  * }</pre>
  *
- * <p>Thread safety: every method must be called on a loop's thread; each throws {@link IllegalStateException}
- * otherwise.
+ * <p>Await-style coroutines (Java 21+) read as asyncio does: {@link #coroutine(AsyncBody)}, {@link #await(Task)},
+ * {@link #run(AsyncBody)}.
+ *
+ * <p>Thread safety: every method must be called on a loop's thread or in a coroutine body (which holds the loop's
+ * baton, so it counts as the loop's thread); each throws {@link IllegalStateException} otherwise.
  *
  * @since 0.1
  */
@@ -57,6 +60,111 @@ public final class Async {
      */
     public static <R> AsyncTask<R> spawn(Coroutine<R> coroutine) {
         return EventLoop.current().spawn(coroutine);
+    }
+
+    /**
+     * Starts {@code body} as an await-style coroutine of the current loop (asyncio's {@code create_task} of an
+     * {@code async def}): it begins on a later turn, on a virtual thread of its own, and runs under the loop's
+     * baton, so that nothing else of the loop runs between two of its {@link #await(Task) awaits}.
+     *
+     * <pre>{@code
+     * AsyncTask<String> greeting = Async.coroutine(() -> {
+     *     Async.await(Async.sleep(1.0));      // await asyncio.sleep(1)
+     *     return "hello";
+     * });
+     * }</pre>
+     *
+     * <p>Its task composes with callback-style code ({@code thenCompose} on it) and is cancelled as any task:
+     * the body's pending await throws {@link java.util.concurrent.CancellationException}, so its {@code finally}
+     * blocks run. When the loop closes, every body still suspended is cancelled this way and its thread ends.
+     * Needs Java 21 or newer (virtual threads); see {@code docs/event-loop.md} for {@code ThreadLocal}s and pinning.
+     *
+     * @param body the coroutine's code
+     * @param <R> the result type
+     * @return its task
+     * @throws UnsupportedOperationException on a Java runtime older than 21, naming Java 21
+     * @throws IllegalStateException if not called on a loop's thread or in a coroutine body
+     * @throws NullPointerException if {@code body} is {@code null}
+     * @since 0.1
+     */
+    public static <R> AsyncTask<R> coroutine(AsyncBody<R> body) {
+        Objects.requireNonNull(body, "body");
+        EventLoop loop = EventLoop.current();
+        CoroutineTask<R> task = new CoroutineTask<>(loop, body);
+        loop.linkLive(task);
+        loop.callSoon(task);
+        return task;
+    }
+
+    /**
+     * Waits, in a coroutine body, for {@code task} (Python's {@code await}): the body suspends, the loop runs other
+     * callbacks and coroutines, and the body resumes on the loop's turn once the task is done. A task that is done
+     * already returns at once, without suspending. The task may be any {@link Task}: the loop's, another loop's, a
+     * thread or process model's.
+     *
+     * <pre>{@code
+     * String line = Async.await(stream.readLine());   // line = await reader.readline()
+     * }</pre>
+     *
+     * @param task what to wait for
+     * @param <T> the result type
+     * @return the task's result
+     * @throws Exception the task's own failure, the cause itself, as a {@code thenCompose} stage sees it
+     * @throws java.util.concurrent.CancellationException if the task was cancelled, if this coroutine was
+     *         cancelled while it waited (or before, while it ran), or if the loop closed
+     * @throws IllegalStateException if not called in a coroutine body (in a plain loop callback compose with
+     *         {@link AsyncTask#thenCompose(Fn)}; on another thread use {@link Task#join()}), or if the body
+     *         awaits its own task
+     * @throws NullPointerException if {@code task} is {@code null}
+     * @since 0.1
+     */
+    public static <T> T await(Task<T> task) throws Exception {
+        Objects.requireNonNull(task, "task");
+        CoroutineTask<?> self = CoroutineTask.current();
+        if (self == null) {
+            throw notInCoroutine();
+        }
+        if (task.isDone() && !self.mustCancel) {
+            return CoroutineTask.outcome(task);
+        }
+        return self.await(task);
+    }
+
+    private static IllegalStateException notInCoroutine() {
+        Thread t = Thread.currentThread();
+        String where = t instanceof EventLoop.LoopThread
+                ? "in a plain callback of the event loop (" + t.getName() + "), which cannot suspend: start the code "
+                        + "as a coroutine with Async.coroutine(() -> ...), or compose with thenCompose"
+                : "on " + t.getName() + ", which runs no coroutine: start one with Async.run(() -> ...) or "
+                        + "Async.coroutine(() -> ...), or wait for the task here with join()";
+        return new IllegalStateException("Async.await is only for the body of a coroutine, and was called " + where);
+    }
+
+    /**
+     * Runs {@code main} as a coroutine on a new event loop until it completes, then cancels what is left, closes
+     * the loop and returns the result: Python's {@code asyncio.run(main())}.
+     *
+     * <pre>{@code
+     * String result = Async.run(() -> {
+     *     Async.await(Async.sleep(1.0));
+     *     return "done";
+     * });
+     * }</pre>
+     *
+     * @param main the coroutine's code
+     * @param <R> the result type
+     * @return the result of {@code main}
+     * @throws io.github.execmodels.TaskFailedException if {@code main} failed; its cause is the exception
+     * @throws java.util.concurrent.CancellationException if {@code main} was cancelled
+     * @throws UnsupportedOperationException on a Java runtime older than 21, naming Java 21
+     * @throws IllegalStateException if called on an event loop's thread or in a coroutine body
+     * @throws NullPointerException if {@code main} is {@code null}
+     * @since 0.1
+     */
+    public static <R> R run(AsyncBody<R> main) {
+        Objects.requireNonNull(main, "main");
+        BodyThreads.requireAvailable();
+        return EventLoop.run(() -> coroutine(main));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * A task of an {@link EventLoop}: a coroutine, a sleep, a gather, a stage of a composition, or a promise that
@@ -56,13 +57,17 @@ public class AsyncTask<R> implements Task<R> {
             + "is not done: the task can only make progress on this thread, which would block waiting for it "
             + "forever. Compose instead (thenApply, thenCompose, Async.gather), or wait from another thread";
 
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<AsyncTask, CompletableFuture> DONE_SIGNAL =
+            AtomicReferenceFieldUpdater.newUpdater(AsyncTask.class, CompletableFuture.class, "doneSignal");
+
     final EventLoop loop;
     private volatile int state;
     private Object outcome; // the value, or the Throwable; published by the volatile write of state
     private Object callbacks; // null, a Continuation, or a Continuation[]; loop thread only
     private int callbackCount;
     private final boolean promise;
-    private EventLoop.UnretrievedFailure tracker;
+    private UnretrievedFailures.Tracker tracker;
     /** What this task waits on: an AsyncTask, a TimerHandle, or null; loop thread only. */
     Object awaiting;
     /** cancel() was called; loop thread only. */
@@ -73,6 +78,8 @@ public class AsyncTask<R> implements Task<R> {
     AsyncTask<?> prevLive;
     AsyncTask<?> nextLive;
     boolean live;
+    /** Completed when this task is done; made by the first thread that waits for it (see awaitDone). */
+    private volatile CompletableFuture<Void> doneSignal;
 
     AsyncTask(EventLoop loop, boolean running) {
         this(loop, running, false);
@@ -196,7 +203,7 @@ public class AsyncTask<R> implements Task<R> {
     }
 
     private void markRetrieved() {
-        EventLoop.UnretrievedFailure t = tracker;
+        UnretrievedFailures.Tracker t = tracker;
         if (t != null) {
             t.retrieved = true;
         }
@@ -417,6 +424,7 @@ public class AsyncTask<R> implements Task<R> {
     public R get() throws InterruptedException, ExecutionException {
         if (state < SUCCEEDED) {
             awaitDone().get();
+            checkDoneAfterWait();
         }
         return report();
     }
@@ -425,6 +433,7 @@ public class AsyncTask<R> implements Task<R> {
     public R get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         if (state < SUCCEEDED) {
             awaitDone().get(timeout, unit);
+            checkDoneAfterWait();
         }
         return report();
     }
@@ -472,23 +481,38 @@ public class AsyncTask<R> implements Task<R> {
         throw new ExecutionException(failure);
     }
 
-    /** A future completed (with null) when this task is done, or when the loop terminates without it. */
+    /**
+     * A future completed (with null) when this task is done, or when the loop terminates without it. There is one
+     * per task, made by the first thread that waits: a wait that times out leaves nothing behind, however often
+     * it is repeated.
+     */
     private CompletableFuture<Void> awaitDone() {
         if (loop.inEventLoop()) {
             throw new IllegalStateException(BLOCKING_ON_LOOP);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.watchTermination(done);
-        try {
-            loop.callSoonThreadSafe(() -> addCallback(source -> done.complete(null)));
-        } catch (RejectedExecutionException closed) {
-            done.complete(null);
+        CompletableFuture<Void> done = doneSignal;
+        if (done != null) {
+            return done;
         }
-        return done.whenComplete((v, e) -> loop.unwatchTermination(done)).thenRun(() -> {
-            if (state < SUCCEEDED) {
-                throw new CancellationException("the event loop terminated before the task completed");
-            }
-        });
+        CompletableFuture<Void> signal = new CompletableFuture<>();
+        if (!DONE_SIGNAL.compareAndSet(this, null, signal)) {
+            return doneSignal; // another thread made it first
+        }
+        loop.watchTermination(signal);
+        signal.whenComplete((v, e) -> loop.unwatchTermination(signal));
+        try {
+            loop.callSoonThreadSafe(() -> addCallback(source -> signal.complete(null)));
+        } catch (RejectedExecutionException closed) {
+            signal.complete(null);
+        }
+        return signal;
+    }
+
+    /** Throws if the loop terminated before this task was done; after {@link #awaitDone()} completed. */
+    private void checkDoneAfterWait() {
+        if (state < SUCCEEDED) {
+            throw new CancellationException("the event loop terminated before the task completed");
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ final class Connector extends AsyncTask<TcpStream> {
                 return;
             }
             key = channel.register(loop.selector(), SelectionKey.OP_CONNECT, (IoHandler) k -> finish());
-            loop.registeredChannels++;
+            loop.turn.registeredChannels++;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             completeFailure(e);
@@ -59,7 +59,7 @@ final class Connector extends AsyncTask<TcpStream> {
         if (key != null) {
             key.cancel();
             key = null;
-            loop.registeredChannels--;
+            loop.turn.registeredChannels--;
         }
     }
 

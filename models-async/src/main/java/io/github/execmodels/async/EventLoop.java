@@ -2,40 +2,32 @@ package io.github.execmodels.async;
 
 import static io.github.execmodels.internal.Checks.requireUnset;
 
-import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
 import io.github.execmodels.MapOptions;
 import io.github.execmodels.ModelClosedException;
 import io.github.execmodels.Outcome;
 import io.github.execmodels.Task;
+import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.spi.AbstractExecutionModel;
 import io.github.execmodels.spi.BasicTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.ref.PhantomReference;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +66,20 @@ import org.slf4j.LoggerFactory;
  * <p>Thread safety: {@link #callSoonThreadSafe(Runnable)}, {@link #spawn(Coroutine)},
  * {@link #runUntilComplete(Coroutine)}, {@link #callLater(Duration, Runnable)}, {@code submit}, {@code map} and
  * {@code close} may be called from any thread; {@link #callSoon(Runnable)} and everything in {@link Async} only on
- * the loop's thread.
+ * the loop's thread, or in an await-style coroutine body ({@link Async#coroutine(AsyncBody)}), whose virtual thread
+ * counts as the loop's while it holds the baton.
  *
  * @since 0.1
  */
 public final class EventLoop extends AbstractExecutionModel implements Executor {
+
+    // The public face; the parts live in package-private classes that share the loop thread:
+    //   LoopTurn             one turn: inbox, ready and microtask queues, timer heap, selector, callback reports
+    //   LoopState            the one lifecycle field: STARTED -> CLOSE_REQUESTED -> SHUTTING_DOWN -> TERMINATED
+    //   LiveTasks            spawned tasks not yet done, cancelled when the loop closes
+    //   UnretrievedFailures  failed tasks nobody looked at, reported when collected
+    //   BlockingExecutor     the default executor of runInExecutor
+    //   ServerBinding        opening the listening socket of startServer
 
     /**
      * The system property that turns debug mode on for every loop: {@code -Dexecmodels.async.debug=true}.
@@ -89,58 +90,36 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
 
     private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
     private static final AtomicInteger LOOP_IDS = new AtomicInteger();
-    private static final AtomicInteger EXECUTOR_THREAD_IDS = new AtomicInteger();
     private static final long SHUTDOWN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private static final int STARTED = 0;
-    private static final int SHUTTING_DOWN = 1;
-    private static final int TERMINATED = 2;
-
     private final Ticker ticker;
-    private final boolean debug;
-    private final long slowCallbackNanos;
-    private final Selector selector;
     private final LoopThread thread;
-    private final ArrayDeque<Runnable> ready = new ArrayDeque<>(1024);
-    private final ArrayDeque<Object> microtasks = new ArrayDeque<>(256);
-    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    private final TimerHeap timers = new TimerHeap();
-    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    final LoopTurn turn;
+    private final LiveTasks live = new LiveTasks();
+    private final BlockingExecutor executor;
+    private final AtomicReference<LoopState> state = new AtomicReference<>(LoopState.STARTED);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private final ReferenceQueue<AsyncTask<?>> collected = new ReferenceQueue<>();
-    private final Set<UnretrievedFailure> unretrieved = new HashSet<>(); // loop thread only
-    private final Object executorLock = new Object();
-    private final Consumer<SelectionKey> keyHandler = this::handleKey;
-    private final Set<CompletableFuture<Void>> terminationWatchers =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private volatile boolean sleeping;
-    private volatile int lifecycle = STARTED;
-    private volatile boolean shutdownRequested;
-    private volatile ExecutorService executor; // guarded by executorLock for creation
-    private long timerSequence;
-    private boolean shuttingDown;
-    private long shutdownDeadline;
-    private AsyncTask<?> liveHead;
-    private int liveCount;
-    int registeredChannels;
-    /** Turns of the loop so far, for tests that check that an idle loop sleeps. */
-    volatile long turns;
-    /** Tests listen here to what the loop warns about. */
-    volatile Consumer<String> diagnostics;
+    final Set<CompletableFuture<Void>> terminationWatchers = ConcurrentHashMap.newKeySet();
+    private long shutdownDeadline; // loop thread only
+    /** The virtual thread of the coroutine body that holds the baton, or null: it counts as the loop's thread. */
+    Thread bodyThread;
+    private final CoroutineBodies coroutineBodies = new CoroutineBodies();
 
     private EventLoop(Builder b) {
         super("event-loop", 1);
         this.ticker = b.ticker != null ? b.ticker : Ticker.system();
-        this.debug = b.debug != null ? b.debug : Boolean.getBoolean(DEBUG_PROPERTY);
-        this.slowCallbackNanos = (b.slowCallbackThreshold != null ? b.slowCallbackThreshold
+        boolean debug = b.debug != null ? b.debug : Boolean.getBoolean(DEBUG_PROPERTY);
+        long slowCallbackNanos = (b.slowCallbackThreshold != null ? b.slowCallbackThreshold
                 : Duration.ofMillis(100)).toNanos();
+        Selector selector;
         try {
-            this.selector = Selector.open();
+            selector = Selector.open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the loop's selector", e);
         }
         String name = b.threadName != null ? b.threadName : "execmodels-event-loop-" + LOOP_IDS.incrementAndGet();
+        this.turn = new LoopTurn(selector, ticker, log, debug, slowCallbackNanos, name);
+        this.executor = new BlockingExecutor(name);
         this.thread = new LoopThread(this, name);
         thread.start();
     }
@@ -170,7 +149,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      */
     public static <R> R run(Coroutine<R> main) {
         Objects.requireNonNull(main, "main");
-        if (Thread.currentThread() instanceof LoopThread) {
+        if (Thread.currentThread() instanceof LoopThread || CoroutineTask.loopOfCurrentBody() != null) {
             throw new IllegalStateException("EventLoop.run cannot be called from a running event loop");
         }
         try (EventLoop loop = builder().build()) {
@@ -190,6 +169,10 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         if (t instanceof LoopThread) {
             return ((LoopThread) t).loop;
         }
+        EventLoop ofBody = CoroutineTask.loopOfCurrentBody();
+        if (ofBody != null) {
+            return ofBody;
+        }
         throw new IllegalStateException("no event loop runs on thread " + t.getName()
                 + ": call this from a coroutine or a callback of an EventLoop");
     }
@@ -203,11 +186,12 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      * @since 0.1
      */
     public boolean inEventLoop() {
-        return Thread.currentThread() == thread;
+        Thread t = Thread.currentThread();
+        return t == thread || t == bodyThread;
     }
 
     void checkInEventLoop(String what) {
-        if (Thread.currentThread() != thread) {
+        if (!inEventLoop()) {
             throw new IllegalStateException(what + " must be called on the event loop's thread ("
                     + thread.getName() + "), not on " + Thread.currentThread().getName()
                     + "; from other threads use callSoonThreadSafe or spawn");
@@ -224,9 +208,9 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      */
     public void callSoon(Runnable callback) {
         if (Thread.currentThread() != thread) {
-            checkInEventLoop("callSoon");
+            checkInEventLoop("callSoon"); // passes in a coroutine body that holds the baton
         }
-        ready.add(Objects.requireNonNull(callback, "callback"));
+        turn.ready.add(Objects.requireNonNull(callback, "callback"));
     }
 
     /**
@@ -239,15 +223,12 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      */
     public void callSoonThreadSafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        if (lifecycle == TERMINATED) {
+        if (state.get() == LoopState.TERMINATED) {
             throw new ModelClosedException(name());
         }
-        inbox.offer(callback);
-        if (lifecycle == TERMINATED && inbox.remove(callback)) {
+        turn.offer(callback);
+        if (state.get() == LoopState.TERMINATED && turn.withdraw(callback)) {
             throw new ModelClosedException(name());
-        }
-        if (sleeping && wakeupPending.compareAndSet(false, true)) {
-            selector.wakeup();
         }
     }
 
@@ -277,31 +258,46 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(callback, "callback");
         long deadline = ticker.nanoTime() + Math.max(0, Timeouts.clampedNanos(delay));
-        if (inEventLoop()) {
-            return scheduleTimer(deadline, callback);
-        }
-        TimerHandle handle = new TimerHandle(this, deadline, 0, callback);
-        callSoonThreadSafe(() -> {
-            if (!handle.isCancelled()) {
-                TimerHandle real = new TimerHandle(this, deadline, timerSequence++, () -> {
-                    if (!handle.isCancelled()) {
-                        callback.run();
-                    }
-                });
-                timers.add(real);
+        // the handle checks its own flag when it fires: a cancel from another thread may reach the loop after the
+        // timer became due in the same turn
+        TimerHandle[] self = new TimerHandle[1];
+        TimerHandle handle = new TimerHandle(this, deadline, new Runnable() {
+            @Override
+            public void run() {
+                if (!self[0].isCancelled()) {
+                    callback.run();
+                }
+            }
+
+            @Override
+            public String toString() {
+                return callback.toString(); // what debug mode names when the callback is slow
             }
         });
+        self[0] = handle;
+        if (inEventLoop()) {
+            addTimer(handle);
+        } else {
+            // the handle itself goes into the heap, so that a cancel from any thread can take it out again
+            callSoonThreadSafe(() -> {
+                if (!handle.isCancelled()) {
+                    addTimer(handle);
+                }
+            });
+        }
         return handle;
     }
 
     TimerHandle scheduleTimer(long deadline, Runnable action) {
-        TimerHandle handle = new TimerHandle(this, deadline, timerSequence++, action);
-        timers.add(handle);
-        return handle;
+        return turn.addTimer(new TimerHandle(this, deadline, action));
+    }
+
+    private TimerHandle addTimer(TimerHandle handle) {
+        return turn.addTimer(handle);
     }
 
     TimerHeap timers() {
-        return timers;
+        return turn.timers;
     }
 
     /**
@@ -329,8 +325,8 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         Objects.requireNonNull(coroutine, "coroutine");
         SpawnedTask<R> task = new SpawnedTask<>(this, coroutine);
         if (inEventLoop()) {
-            linkLive(task);
-            ready.add(task);
+            live.link(task);
+            turn.ready.add(task);
         } else {
             ensureOpen();
             callSoonThreadSafe(task);
@@ -369,11 +365,12 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     }
 
     void microtask(Object item) {
-        microtasks.add(item);
+        turn.microtask(item);
     }
 
+    /** Tells whether the loop thread began shutting down (it cancelled the live tasks). */
     boolean isShuttingDown() {
-        return shuttingDown;
+        return state.get().compareTo(LoopState.SHUTTING_DOWN) >= 0;
     }
 
     CompletableFuture<Void> terminationFuture() {
@@ -383,7 +380,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     /** Completes {@code waiter} when the loop terminates, unless unwatched first; any thread. */
     void watchTermination(CompletableFuture<Void> waiter) {
         terminationWatchers.add(waiter);
-        if (lifecycle == TERMINATED) {
+        if (state.get() == LoopState.TERMINATED) {
             waiter.complete(null);
         }
     }
@@ -392,33 +389,30 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         terminationWatchers.remove(waiter);
     }
 
-    // ---- live tasks
+    // ---- coroutine bodies (CoroutineTask)
+
+    CoroutineBodies coroutineBodies() {
+        return coroutineBodies;
+    }
+
+    boolean debug() {
+        return turn.debug();
+    }
+
+    long slowCallbackNanos() {
+        return turn.slowCallbackNanos();
+    }
+
+    void warn(String message) {
+        log.warn(message);
+    }
 
     void linkLive(AsyncTask<?> task) {
-        task.live = true;
-        task.nextLive = liveHead;
-        if (liveHead != null) {
-            liveHead.prevLive = task;
-        }
-        liveHead = task;
-        liveCount++;
+        live.link(task);
     }
 
     void unlinkLive(AsyncTask<?> task) {
-        task.live = false;
-        AsyncTask<?> prev = task.prevLive;
-        AsyncTask<?> next = task.nextLive;
-        if (prev != null) {
-            prev.nextLive = next;
-        } else {
-            liveHead = next;
-        }
-        if (next != null) {
-            next.prevLive = prev;
-        }
-        task.prevLive = null;
-        task.nextLive = null;
-        liveCount--;
+        live.unlink(task);
     }
 
     /**
@@ -428,43 +422,41 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      * @since 0.1
      */
     public int liveTasks() {
-        return liveCount;
+        return live.count();
     }
-
-    // ---- the default executor of runInExecutor
 
     ExecutorService defaultExecutor() {
-        ExecutorService e = executor;
-        if (e != null) {
-            return e;
-        }
-        synchronized (executorLock) {
-            if (executor == null) {
-                if (lifecycle == TERMINATED) {
-                    throw new ModelClosedException(name());
-                }
-                int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-                ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
-                        new LinkedBlockingQueue<>(), r -> {
-                            Thread t = new Thread(r, thread.getName() + "-executor-"
-                                    + EXECUTOR_THREAD_IDS.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-                pool.allowCoreThreadTimeOut(true);
-                executor = pool;
-            }
-            return executor;
-        }
+        return executor.get();
     }
 
-    // ---- the loop
+    long recentNanos() {
+        return turn.recentNanos();
+    }
+
+    ByteBuffer ioBuffer() {
+        return turn.ioBuffer();
+    }
+
+    byte[] readScratch() {
+        return turn.readScratch();
+    }
+
+    void reportCallbackFailure(Object callback, Throwable e) {
+        turn.reportCallbackFailure(callback, e);
+    }
+
+    UnretrievedFailures.Tracker trackUnretrieved(AsyncTask<?> task, Throwable failure) {
+        return state.get() == LoopState.TERMINATED ? null : turn.unretrieved.track(task, failure);
+    }
+
+    // ---- lifecycle
 
     void loopMain() {
         try {
             while (true) {
-                runOnce();
-                if (shutdownRequested && shutdownStep()) {
+                boolean closing = state.get() != LoopState.STARTED;
+                turn.run(closing);
+                if (closing && shutdownStep()) {
                     break;
                 }
             }
@@ -475,179 +467,32 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
         }
     }
 
-    private void runOnce() throws IOException {
-        turns++;
-        drainInbox();
-        long now = ticker.nanoTime();
-        timers.moveDue(now, ready);
-        if (ready.isEmpty()) {
-            long waitMillis = 0; // 0: until woken
-            if (!timers.isEmpty()) {
-                long delta = timers.peekDeadline() - now;
-                waitMillis = Math.max(1, (delta + 999_999) / 1_000_000);
-            }
-            if (!unretrieved.isEmpty() || shutdownRequested) {
-                long cap = shutdownRequested ? 100 : 1000;
-                waitMillis = waitMillis == 0 ? cap : Math.min(waitMillis, cap);
-            }
-            sleeping = true;
-            try {
-                if (inbox.isEmpty()) {
-                    selector.select(keyHandler, waitMillis);
-                } else {
-                    selector.selectNow(keyHandler);
-                }
-            } finally {
-                sleeping = false;
-                wakeupPending.set(false);
-            }
-            drainInbox();
-            timers.moveDue(ticker.nanoTime(), ready);
-        } else if (registeredChannels > 0) {
-            selector.selectNow(keyHandler);
-        }
-        for (int n = ready.size(); n > 0; n--) {
-            runOne(ready.poll());
-        }
-        if (!unretrieved.isEmpty()) {
-            pollCollected();
-        }
-    }
-
-    private void drainInbox() {
-        Runnable r;
-        while ((r = inbox.poll()) != null) {
-            ready.add(r);
-        }
-    }
-
-    /** Runs the handler of a selected key; the selector calls it during select, on the loop thread. */
-    private void handleKey(SelectionKey key) {
-        Object attachment = key.attachment();
-        if (attachment instanceof IoHandler) {
-            IoHandler handler = (IoHandler) attachment;
-            try {
-                handler.onReady(key);
-            } catch (Throwable e) {
-                reportCallbackFailure(handler, e);
-            }
-            if (!microtasks.isEmpty()) {
-                drainMicrotasks();
-            }
-        }
-    }
-
-    /** Size of the loop's direct I/O buffer, shared by its connections (the loop does one I/O at a time). */
-    static final int IO_BUFFER_SIZE = 64 * 1024;
-    private ByteBuffer ioBuffer;
-
-    ByteBuffer ioBuffer() {
-        ByteBuffer b = ioBuffer;
-        if (b == null) {
-            b = ByteBuffer.allocateDirect(IO_BUFFER_SIZE);
-            ioBuffer = b;
-        }
-        return b;
-    }
-
-    Selector selector() {
-        return selector;
-    }
-
-    private void runOne(Runnable r) {
-        if (debug) {
-            long start = ticker.nanoTime();
-            invoke(r);
-            long took = ticker.nanoTime() - start;
-            if (took >= slowCallbackNanos) {
-                String message = String.format("Executing %s took %.3f seconds", r, took / 1e9);
-                log.warn(message);
-                Consumer<String> d = diagnostics;
-                if (d != null) {
-                    d.accept(message);
-                }
-            }
-        } else {
-            invoke(r);
-        }
-    }
-
-    private void invoke(Runnable r) {
-        try {
-            r.run();
-        } catch (Throwable e) {
-            reportCallbackFailure(r, e);
-        }
-        if (!microtasks.isEmpty()) {
-            drainMicrotasks();
-        }
-    }
-
-    private void drainMicrotasks() {
-        Object m;
-        while ((m = microtasks.poll()) != null) {
-            try {
-                if (m instanceof AsyncTask) {
-                    ((AsyncTask<?>) m).fireCallbacks();
-                } else {
-                    ((Runnable) m).run();
-                }
-            } catch (Throwable e) {
-                reportCallbackFailure(m, e);
-            }
-        }
-    }
-
-    void reportCallbackFailure(Object callback, Throwable e) {
-        String message = "Exception in callback " + callback + " on " + thread.getName();
-        log.error(message, e);
-        Consumer<String> d = diagnostics;
-        if (d != null) {
-            d.accept(message + ": " + e);
-        }
-    }
-
+    /** Cancels what is left and tells whether the loop may end: nothing left to run, or the grace is over. */
     private boolean shutdownStep() {
-        if (!shuttingDown) {
-            shuttingDown = true;
-            lifecycle = SHUTTING_DOWN;
+        if (state.compareAndSet(LoopState.CLOSE_REQUESTED, LoopState.SHUTTING_DOWN)) {
             shutdownDeadline = System.nanoTime() + SHUTDOWN_GRACE_NANOS;
         }
-        for (AsyncTask<?> t = liveHead; t != null; ) {
-            AsyncTask<?> next = t.nextLive;
-            if (!t.cancelRequested) {
-                t.cancelOnLoop();
-                drainMicrotasks();
-            }
-            t = next;
-        }
-        if (liveHead == null && ready.isEmpty() && inbox.isEmpty() && microtasks.isEmpty()) {
+        live.cancelAll(turn::drainMicrotasks);
+        if (live.isEmpty() && !turn.hasReadyWork()) {
             return true;
         }
         if (System.nanoTime() - shutdownDeadline > 0) {
             log.warn("event loop {} closes with {} tasks still running 5 s after close()", thread.getName(),
-                    liveCount);
+                    live.count());
             return true;
         }
         return false;
     }
 
     private void terminate() {
-        lifecycle = TERMINATED;
-        Runnable r;
-        while ((r = inbox.poll()) != null) {
-            if (r instanceof LoopJob.Step) {
-                ((LoopJob.Step) r).job.rejectOnClose();
-            }
-        }
-        for (Runnable left : ready) {
+        coroutineBodies.closeAll();
+        state.set(LoopState.TERMINATED);
+        turn.drainLeftOver(left -> {
             if (left instanceof LoopJob.Step) {
                 ((LoopJob.Step) left).job.rejectOnClose();
             }
-        }
-        ready.clear();
-        timers.clear();
-        for (SelectionKey key : selector.keys()) {
+        });
+        for (SelectionKey key : turn.selector.keys()) {
             try {
                 key.channel().close();
             } catch (IOException e) {
@@ -655,15 +500,12 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
             }
         }
         try {
-            selector.close();
+            turn.selector.close();
         } catch (IOException e) {
             log.debug("closing the selector", e);
         }
-        pollCollected();
-        ExecutorService e = executor;
-        if (e != null) {
-            e.shutdownNow();
-        }
+        turn.pollCollected();
+        executor.shutdownNow();
         terminated.complete(null);
         for (CompletableFuture<Void> w : terminationWatchers) {
             w.complete(null);
@@ -672,10 +514,10 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
 
     @Override
     protected void shutdown() {
-        shutdownRequested = true;
-        if (lifecycle != TERMINATED) {
+        state.compareAndSet(LoopState.STARTED, LoopState.CLOSE_REQUESTED);
+        if (state.get() != LoopState.TERMINATED) {
             try {
-                callSoonThreadSafe(() -> { });
+                callSoonThreadSafe(() -> { }); // wakes the loop to see the request
             } catch (RejectedExecutionException alreadyGone) {
                 // terminated meanwhile
             }
@@ -691,81 +533,16 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
                 interrupted = true;
             }
         }
-        ExecutorService e;
-        synchronized (executorLock) {
-            e = executor;
-        }
-        if (e != null) {
-            e.shutdownNow();
-            try {
-                if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
-                    log.warn("blocking jobs of {} still run 10 s after close()", thread.getName());
-                }
-            } catch (InterruptedException ie) {
-                interrupted = true;
-            }
+        if (!executor.shutdownAndAwait()) {
+            interrupted = true;
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    // ---- unretrieved failures
-
-    static final class UnretrievedFailure extends PhantomReference<AsyncTask<?>> {
-        final Throwable failure;
-        final String description;
-        volatile boolean retrieved;
-
-        UnretrievedFailure(AsyncTask<?> task, Throwable failure, ReferenceQueue<AsyncTask<?>> queue) {
-            super(task, queue);
-            this.failure = failure;
-            this.description = task.getClass().getSimpleName();
-        }
-    }
-
-    UnretrievedFailure trackUnretrieved(AsyncTask<?> task, Throwable failure) {
-        if (lifecycle == TERMINATED) {
-            return null;
-        }
-        UnretrievedFailure tracker = new UnretrievedFailure(task, failure, collected);
-        unretrieved.add(tracker);
-        return tracker;
-    }
-
-    private void pollCollected() {
-        Reference<? extends AsyncTask<?>> ref;
-        while ((ref = collected.poll()) != null) {
-            UnretrievedFailure u = (UnretrievedFailure) ref;
-            unretrieved.remove(u);
-            if (!u.retrieved) {
-                String message = "Task exception was never retrieved: a " + u.description + " failed with " + u.failure
-                        + " and no one looked at it";
-                log.error(message, u.failure);
-                Consumer<String> d = diagnostics;
-                if (d != null) {
-                    d.accept(message);
-                }
-            }
-        }
-    }
-
-    // ---- test hooks (package-private)
-
-    boolean hasReadyWork() {
-        return !ready.isEmpty() || !inbox.isEmpty() || !microtasks.isEmpty();
-    }
-
-    long nextTimerDeadline() {
-        return timers.isEmpty() ? Long.MAX_VALUE : timers.peekDeadline();
-    }
-
-    int terminationWatcherCount() {
-        return terminationWatchers.size();
-    }
-
-    int pendingTimers() {
-        return timers.size();
+    Selector selector() {
+        return turn.selector;
     }
 
     // ---- ExecutionModel
@@ -774,7 +551,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
     protected <R> BasicTask<R> start(Job<R> job) {
         LoopJob<R> task = LoopJob.of(this, job);
         if (inEventLoop()) {
-            ready.add(task.stepper);
+            turn.ready.add(task.stepper);
         } else {
             callSoonThreadSafe(task.stepper);
         }
@@ -838,42 +615,35 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
      * @since 0.1
      */
     public Server startServer(String host, int port, Fn<? super TcpStream, ? extends Task<?>> handler) {
+        return startServer(host, port, ServerOptions.defaults(), handler);
+    }
+
+    /**
+     * Starts a TCP server on {@code host:port} as {@link #startServer(String, int, Fn)} does, with the limits of
+     * {@code options}: how many connections may be open, how long one may be idle, how long closing one may wait
+     * for a peer that does not read.
+     *
+     * @param host the address to bind, such as {@code "127.0.0.1"}
+     * @param port the port; 0 picks a free one (see {@link Server#port()})
+     * @param options the server's limits
+     * @param handler the coroutine of one connection
+     * @return the server; close it to stop accepting
+     * @throws java.io.UncheckedIOException if the socket cannot be bound
+     * @throws IllegalArgumentException if {@code port} is out of range
+     * @throws io.github.execmodels.ModelClosedException if the loop is closed
+     * @throws NullPointerException if an argument is {@code null}
+     * @since 0.1
+     */
+    public Server startServer(String host, int port, ServerOptions options,
+            Fn<? super TcpStream, ? extends Task<?>> handler) {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(handler, "handler");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
         }
         ensureOpen();
-        java.nio.channels.ServerSocketChannel channel = null;
-        try {
-            channel = java.nio.channels.ServerSocketChannel.open();
-            channel.configureBlocking(false);
-            channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(new java.net.InetSocketAddress(host, port), 1024);
-            Server server = new Server(this, channel, handler);
-            if (inEventLoop()) {
-                server.register();
-            } else {
-                callSoonThreadSafe(() -> {
-                    try {
-                        server.register();
-                    } catch (IOException e) {
-                        log.warn("could not register server {}", server, e);
-                        server.close();
-                    }
-                });
-            }
-            return server;
-        } catch (IOException e) {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // failing anyway
-                }
-            }
-            throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
-        }
+        return ServerBinding.bind(this, host, port, options, handler);
     }
 
     @Override

@@ -40,19 +40,24 @@ class LoopJob<R> extends BasicTask<R> {
     }
 
     /** The loop's entry point; BasicTask's own run() is for job-built tasks and is not used here. */
-    final Step stepper = new Step(this);
+    final Step stepper = new Step(this, this::step);
 
-    /** What the loop runs for a job; known by type so that a loop that closes can reject what is left. */
+    /**
+     * What the loop runs for a job, a chunk's next element included; known by type so that a loop that closes can
+     * reject what is left, and no caller of {@code map} waits for a chunk whose next step was dropped.
+     */
     static final class Step implements Runnable {
         final LoopJob<?> job;
+        private final Runnable action;
 
-        Step(LoopJob<?> job) {
+        Step(LoopJob<?> job, Runnable action) {
             this.job = job;
+            this.action = action;
         }
 
         @Override
         public void run() {
-            job.step();
+            action.run();
         }
 
         @Override
@@ -65,6 +70,7 @@ class LoopJob<R> extends BasicTask<R> {
     void rejectOnClose() {
         cancel(false);
         fail(new CancellationException("the event loop closed before the job ran"));
+        markStopped(); // a chunk part-way through never runs its next element
     }
 
     @Override
@@ -90,7 +96,7 @@ class LoopJob<R> extends BasicTask<R> {
         private final Chunk chunk;
         private final List<Object> results;
         private int next;
-        private final Runnable element = this::element;
+        private final Step element = new Step(this, this::element);
 
         ChunkJob(EventLoop loop, Chunk chunk) {
             super(loop, chunk);

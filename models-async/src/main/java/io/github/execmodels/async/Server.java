@@ -2,6 +2,7 @@ package io.github.execmodels.async;
 
 import io.github.execmodels.Fn;
 import io.github.execmodels.Task;
+import io.github.execmodels.internal.Timeouts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * A TCP server on an {@link EventLoop}, made by {@link EventLoop#startServer(String, int, Fn)}: it accepts
  * connections and runs the handler for each as a task of the loop; the connection is closed when the handler's
  * task is done.
+ *
+ * <p>It stays bounded under abuse, as its {@link ServerOptions} say: at most
+ * {@link ServerOptions#maxConnections()} connections are open (beyond, clients wait in the backlog until one
+ * closes); a connection idle for {@link ServerOptions#idleTimeout()} is closed; closing a connection whose peer
+ * does not read is aborted after {@link ServerOptions#lingerTimeout()}. When {@code accept} fails (out of file
+ * descriptors, most often) the server stops accepting for a while (50 ms, doubling up to 1 s) instead of retrying
+ * on every turn, and logs once per episode.
  *
  * <p>Thread safety: {@link #close()}, {@link #close(boolean)}, {@link #port()} and {@link #localAddress()} may be
  * called from any thread; {@link #connections()} reads a count that the loop thread keeps.
@@ -28,21 +37,34 @@ import org.slf4j.LoggerFactory;
 public final class Server {
 
     private static final Logger log = LoggerFactory.getLogger(Server.class);
+    /** How long the server stops accepting after a failed accept, at first and at most (doubling between). */
+    private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EventLoop loop;
     private final ServerSocketChannel channel;
     private final Fn<? super TcpStream, ? extends Task<?>> handler;
     private final InetSocketAddress address;
+    private final int maxConnections;
+    private final long idleNanos;
+    private final long lingerNanos;
     private final Set<TcpStream> live = new LinkedHashSet<>(); // loop thread only
     private volatile int liveCount;
     private volatile boolean closed;
     private SelectionKey key;
+    // an episode of failing accepts (out of file descriptors, most often); loop thread only
+    private long backoffNanos;
+    private long failedAccepts;
+    private TimerHandle resume;
 
-    Server(EventLoop loop, ServerSocketChannel channel, Fn<? super TcpStream, ? extends Task<?>> handler)
-            throws IOException {
+    Server(EventLoop loop, ServerSocketChannel channel, ServerOptions options,
+            Fn<? super TcpStream, ? extends Task<?>> handler) throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.handler = handler;
+        this.maxConnections = options.maxConnections();
+        this.idleNanos = Timeouts.clampedNanos(options.idleTimeout());
+        this.lingerNanos = Timeouts.clampedNanos(options.lingerTimeout());
         this.address = (InetSocketAddress) channel.getLocalAddress();
     }
 
@@ -51,21 +73,22 @@ public final class Server {
             return;
         }
         key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT, (IoHandler) k -> accept());
-        loop.registeredChannels++;
+        loop.turn.registeredChannels++;
     }
 
     private void accept() {
-        for (int i = 0; i < 64 && !closed; i++) {
+        for (int i = 0; i < 64 && !closed && live.size() < maxConnections; i++) {
             SocketChannel client;
             try {
                 client = channel.accept();
             } catch (IOException e) {
-                log.warn("accept failed on {}", address, e);
+                acceptFailed(e);
                 return;
             }
             if (client == null) {
                 return;
             }
+            acceptSucceeded();
             TcpStream connection;
             try {
                 client.configureBlocking(false);
@@ -81,19 +104,62 @@ public final class Server {
                 }
                 continue;
             }
-            live.add(connection);
+            serve(connection);
+        }
+        updateInterest();
+    }
+
+    private void serve(TcpStream connection) {
+        connection.lingerTimeout(lingerNanos);
+        connection.closeWhenIdle(idleNanos);
+        live.add(connection);
+        liveCount = live.size();
+        connection.onClose(() -> {
+            live.remove(connection);
             liveCount = live.size();
-            connection.onClose(() -> {
-                live.remove(connection);
-                liveCount = live.size();
-            });
-            AsyncTask<?> task = loop.spawn(() -> handler.apply(connection));
-            task.andFinally(() -> {
-                if (task.status() == Task.Status.FAILED) {
-                    log.debug("connection handler for {} failed", connection.remoteAddress(), task.exceptionNow());
-                }
-                connection.close();
-            }).recover(e -> null); // the failure was logged above: it is retrieved, not left for the GC log
+            updateInterest();
+        });
+        AsyncTask<?> task = loop.spawn(() -> handler.apply(connection));
+        task.andFinally(() -> {
+            if (task.status() == Task.Status.FAILED) {
+                log.debug("connection handler for {} failed", connection.remoteAddress(), task.exceptionNow());
+            }
+            connection.close();
+        }).recover(e -> null); // the failure was logged above: it is retrieved, not left for the GC log
+    }
+
+    /** Accepts while under the limit and not backing off; else leaves the waiting clients in the backlog. */
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = !closed && resume == null && live.size() < maxConnections ? SelectionKey.OP_ACCEPT : 0;
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    /** Stops accepting for a while: the listening socket stays readable, so retrying at once would spin. */
+    private void acceptFailed(IOException e) {
+        if (failedAccepts++ == 0) {
+            log.warn("accept failed on {}: {}; pausing accepts (logged once until an accept succeeds)", address,
+                    e.toString());
+            backoffNanos = FIRST_BACKOFF_NANOS;
+        } else {
+            log.debug("accept failed again on {}", address, e);
+            backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+        }
+        resume = loop.scheduleTimer(loop.nanoTime() + backoffNanos, () -> {
+            resume = null;
+            updateInterest();
+        });
+        updateInterest();
+    }
+
+    private void acceptSucceeded() {
+        if (failedAccepts > 0) {
+            log.warn("accepting again on {} after {} failed accepts", address, failedAccepts);
+            failedAccepts = 0;
         }
     }
 
@@ -170,9 +236,13 @@ public final class Server {
         closed = true;
         if (key != null && key.isValid()) {
             key.cancel();
-            loop.registeredChannels--;
+            loop.turn.registeredChannels--;
         }
         key = null;
+        if (resume != null) {
+            resume.cancelOnLoop();
+            resume = null;
+        }
         closeChannel();
         if (closeConnections) {
             for (TcpStream c : new ArrayList<>(live)) {

@@ -21,8 +21,10 @@ import java.util.Objects;
  * made by {@link Async#openConnection(String, int)} or handed to the handler of
  * {@link EventLoop#startServer(String, int, io.github.execmodels.Fn)}.
  *
- * <p>Reading: the loop reads whatever the peer sends into a buffer of {@link #readLimit()} bytes (64 KiB), and
- * stops reading while that buffer is full, so a fast peer cannot make it grow. {@link #read(int)},
+ * <p>Reading: the loop reads whatever the peer sends into a buffer of at most {@link #readLimit()} bytes (64 KiB),
+ * and stops reading while that buffer is full, so a fast peer cannot make it grow. The buffer holds only bytes not
+ * yet read: the loop reads into one buffer it shares among its connections and keeps, per connection, just the
+ * unread tail, so an idle connection holds no read buffer at all. {@link #read(int)},
  * {@link #readExactly(int)}, {@link #readLine()} and {@link #readUntil(byte[])} take their bytes from the buffer
  * when their whole answer is there, never before; so a read that is cancelled (or timed out with
  * {@link Async#waitFor(io.github.execmodels.Task, java.time.Duration)}) consumes nothing and the connection stays
@@ -46,6 +48,8 @@ public final class TcpStream {
 
     private static final int READ_LIMIT = 64 * 1024;
     private static final int DEFAULT_HIGH_WATER = 64 * 1024;
+    private static final int MIN_KEPT = 256;
+    static final long DEFAULT_LINGER_NANOS = ServerOptions.DEFAULT_LINGER_TIMEOUT.toNanos();
     private static final byte[] EMPTY = new byte[0];
 
     private static final int SOME = 0;
@@ -58,7 +62,8 @@ public final class TcpStream {
     private final SocketAddress remote;
     private final SocketAddress local;
     private SelectionKey key;
-    private final byte[] in = new byte[READ_LIMIT];
+    /** The unread bytes are in[start..end); EMPTY or the loop's shared scratch array while nothing is kept. */
+    private byte[] in = EMPTY;
     private int start;
     private int end;
     private boolean eof;
@@ -74,18 +79,53 @@ public final class TcpStream {
     private ReadTask pendingRead;
     private AsyncTask<Void> closedTask;
     private Runnable onClose;
+    private long lingerNanos = DEFAULT_LINGER_NANOS;
+    private TimerHandle lingerTimer;
+    private long idleNanos;
+    private TimerHandle idleTimer;
+    /** When bytes last moved either way, on the loop's clock (the start of the turn that moved them). */
+    private long lastActivity;
 
     TcpStream(EventLoop loop, SocketChannel channel) throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.remote = channel.getRemoteAddress();
         this.local = channel.getLocalAddress();
+        this.lastActivity = loop.recentNanos();
+    }
+
+    /** Sets how long {@link #close()} waits for buffered output before it aborts; on the loop thread. */
+    void lingerTimeout(long nanos) {
+        this.lingerNanos = nanos;
+    }
+
+    /** Closes this connection once no byte has moved either way for {@code nanos}; on the loop thread. */
+    void closeWhenIdle(long nanos) {
+        idleNanos = nanos;
+        watchIdle();
+    }
+
+    // one timer per idle period, not per byte: activity only moves lastActivity, and the timer looks at it when due
+    private void watchIdle() {
+        idleTimer = loop.scheduleTimer(lastActivity + idleNanos, this::idleCheck);
+    }
+
+    private void idleCheck() {
+        idleTimer = null;
+        if (closed) {
+            return;
+        }
+        if (loop.nanoTime() - lastActivity >= idleNanos) {
+            closeNow();
+        } else {
+            watchIdle();
+        }
     }
 
     /** Registers with the loop's selector; on the loop thread. */
     void register() throws ClosedChannelException {
         key = channel.register(loop.selector(), SelectionKey.OP_READ, (IoHandler) this::onReady);
-        loop.registeredChannels++;
+        loop.turn.registeredChannels++;
     }
 
     /** Takes over the key of a connect that completed (already counted as registered). */
@@ -115,37 +155,79 @@ public final class TcpStream {
     }
 
     private void fill() {
-        if (end == in.length && start > 0) {
-            compact();
-        }
+        int unread = end - start;
         int n;
         ByteBuffer direct = loop.ioBuffer();
-        direct.clear().limit(in.length - end);
+        direct.clear().limit(READ_LIMIT - unread);
         try {
             n = channel.read(direct);
         } catch (IOException e) {
             failed(e);
             return;
         }
-        if (n > 0) {
-            direct.flip().get(in, end, n);
-        }
         if (n < 0) {
             eof = true;
             updateInterest();
-        } else {
-            end += n;
-            if (end == in.length) {
-                updateInterest(); // full: stop reading until a read takes some
-            }
+            satisfy();
+            return;
         }
-        satisfy();
+        if (n == 0) {
+            return;
+        }
+        lastActivity = loop.recentNanos();
+        direct.flip();
+        if (unread == 0) {
+            // nothing kept: look at the bytes in the loop's scratch array and keep only what no read takes
+            byte[] scratch = loop.readScratch();
+            direct.get(scratch, 0, n);
+            in = scratch;
+            start = 0;
+            end = n;
+            satisfy();
+            keepTail();
+        } else {
+            makeRoom(n);
+            direct.get(in, end, n);
+            end += n;
+            satisfy();
+        }
+        if (end - start == READ_LIMIT) {
+            updateInterest(); // full: stop reading until a read takes some
+        }
     }
 
-    private void compact() {
-        System.arraycopy(in, start, in, 0, end - start);
-        end -= start;
+    /** Copies the unread bytes out of the loop's scratch array into an array of this connection's own. */
+    private void keepTail() {
+        if (in != loop.readScratch()) {
+            return;
+        }
+        int unread = end - start;
+        byte[] kept = unread == 0 ? EMPTY : Arrays.copyOfRange(in, start, start + Math.max(unread, MIN_KEPT));
+        rebase(kept, unread);
+    }
+
+    /** Makes room for {@code n} more bytes after the unread ones, growing the array up to the read limit. */
+    private void makeRoom(int n) {
+        int unread = end - start;
+        if (in.length - end >= n) {
+            return;
+        }
+        byte[] target = in;
+        if (in.length < unread + n) {
+            target = new byte[Math.min(READ_LIMIT, Math.max(unread + n, Math.max(MIN_KEPT, in.length * 2)))];
+        }
+        System.arraycopy(in, start, target, 0, unread);
+        rebase(target, unread);
+    }
+
+    private void rebase(byte[] target, int unread) {
+        ReadTask r = pendingRead;
+        if (r != null) {
+            r.scanned = Math.max(0, r.scanned - start);
+        }
+        in = target;
         start = 0;
+        end = unread;
     }
 
     private void updateInterest() {
@@ -153,7 +235,7 @@ public final class TcpStream {
             return;
         }
         int ops = 0;
-        boolean roomToRead = end < in.length || start > 0;
+        boolean roomToRead = end - start < READ_LIMIT;
         if (!eof && error == null && !closed && roomToRead) {
             ops |= SelectionKey.OP_READ;
         }
@@ -345,13 +427,8 @@ public final class TcpStream {
                         fail(r, new EOFException("end of stream after " + available
                                 + " bytes without the delimiter"));
                     }
-                } else if (available == in.length) {
-                    fail(r, new IOException("no delimiter within the read limit of " + in.length + " bytes"));
-                } else if (end == in.length) {
-                    int shift = start;
-                    compact();
-                    r.scanned -= shift;
-                    updateInterest();
+                } else if (available == READ_LIMIT) {
+                    fail(r, new IOException("no delimiter within the read limit of " + READ_LIMIT + " bytes"));
                 }
         }
     }
@@ -374,6 +451,7 @@ public final class TcpStream {
         byte[] bytes = count == 0 ? EMPTY : Arrays.copyOfRange(in, start, start + count);
         start += count;
         if (start == end) {
+            in = in == loop.readScratch() ? in : EMPTY; // an idle connection keeps no buffer
             start = 0;
             end = 0;
         }
@@ -396,7 +474,7 @@ public final class TcpStream {
      * @since 0.1
      */
     public int readLimit() {
-        return in.length;
+        return READ_LIMIT;
     }
 
     /**
@@ -436,7 +514,7 @@ public final class TcpStream {
         if (out.isEmpty()) {
             int written;
             try {
-                if (data.length <= EventLoop.IO_BUFFER_SIZE) {
+                if (data.length <= LoopTurn.IO_BUFFER_SIZE) {
                     ByteBuffer direct = loop.ioBuffer();
                     direct.clear();
                     direct.put(data).flip();
@@ -447,6 +525,9 @@ public final class TcpStream {
             } catch (IOException e) {
                 failed(e);
                 return;
+            }
+            if (written > 0) {
+                lastActivity = loop.recentNanos();
             }
             if (written == data.length) {
                 return;
@@ -479,6 +560,9 @@ public final class TcpStream {
                 ByteBuffer[] buffers = out.toArray(new ByteBuffer[0]);
                 long n = channel.write(buffers);
                 pendingBytes -= n;
+                if (n > 0) {
+                    lastActivity = loop.recentNanos();
+                }
                 while (!out.isEmpty() && !out.peek().hasRemaining()) {
                     out.poll();
                 }
@@ -597,7 +681,9 @@ public final class TcpStream {
 
     /**
      * Closes the connection once the buffered bytes are sent (asyncio's {@code writer.close()}); a waiting read
-     * completes with end of stream.
+     * completes with end of stream. A peer that does not take the buffered bytes within the linger timeout (the
+     * server's {@link ServerOptions#lingerTimeout()}, 30 s on other connections) does not keep the connection
+     * open: it is then aborted.
      *
      * @return a task that completes when the socket is closed
      * @throws IllegalStateException if not called on the loop's thread
@@ -612,8 +698,9 @@ public final class TcpStream {
             closedTask.completeValue(null);
         } else if (out.isEmpty()) {
             closeNow();
-        } else {
+        } else if (!closePending) {
             closePending = true;
+            lingerTimer = loop.scheduleTimer(loop.nanoTime() + lingerNanos, this::lingerExpired);
         }
         return closedTask;
     }
@@ -629,14 +716,34 @@ public final class TcpStream {
         closeNow();
     }
 
+    private void lingerExpired() {
+        lingerTimer = null;
+        if (!closed) {
+            try {
+                channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0); // reset: the kernel drops the bytes
+            } catch (IOException | UnsupportedOperationException e) {
+                // closing anyway
+            }
+            closeNow();
+        }
+    }
+
     void closeNow() {
         if (closed) {
             return;
         }
         closed = true;
+        if (lingerTimer != null) {
+            lingerTimer.cancelOnLoop();
+            lingerTimer = null;
+        }
+        if (idleTimer != null) {
+            idleTimer.cancelOnLoop();
+            idleTimer = null;
+        }
         if (key != null) {
             key.cancel();
-            loop.registeredChannels--;
+            loop.turn.registeredChannels--;
         }
         try {
             channel.close();
@@ -655,6 +762,7 @@ public final class TcpStream {
             satisfy();
         }
         wakeDrainers();
+        out.clear(); // what a closed connection could not send is dropped; bufferedBytes() still tells how much
         if (closedTask != null) {
             closedTask.completeValue(null);
         }

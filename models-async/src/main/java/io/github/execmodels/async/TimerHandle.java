@@ -13,15 +13,14 @@ public final class TimerHandle {
 
     final EventLoop loop;
     final long deadline;
-    final long sequence;
+    long sequence; // set on the loop thread when it enters the heap
     final Runnable action;
     int heapIndex = -1; // loop thread only
     private volatile boolean cancelled;
 
-    TimerHandle(EventLoop loop, long deadline, long sequence, Runnable action) {
+    TimerHandle(EventLoop loop, long deadline, Runnable action) {
         this.loop = loop;
         this.deadline = deadline;
-        this.sequence = sequence;
         this.action = action;
     }
 

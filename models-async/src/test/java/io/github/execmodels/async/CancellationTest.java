@@ -39,7 +39,7 @@ class CancellationTest {
                         throw (Exception) e;
                     }));
             return Async.sleep(2.0).thenApply(v -> {
-                assertThat(Async.loop().pendingTimers()).isEqualTo(1);
+                assertThat(Async.loop().turn.timers.size()).isEqualTo(1);
                 worker.cancel();
                 return worker;
             }).thenCompose(w -> w.recover(e -> e instanceof CancellationException ? "cancelled" : "other"));
@@ -56,7 +56,7 @@ class CancellationTest {
             int left = loop.runUntilComplete(() -> {
                 AsyncTask<Void> s = Async.sleep(1000.0);
                 s.cancel();
-                return Async.completed(Async.loop().pendingTimers());
+                return Async.completed(Async.loop().turn.timers.size());
             });
             assertThat(left).isZero();
         }

@@ -9,8 +9,9 @@ import io.github.execmodels.Task;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,16 +19,26 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class DiagnosticsTest {
 
+    private LogCapture capture;
+
+    @BeforeEach
+    void capture() {
+        capture = LogCapture.start();
+    }
+
+    @AfterEach
+    void restore() {
+        capture.close();
+    }
+
     @Test
     void anExceptionInACallbackIsLoggedAndTheLoopGoesOn() throws Exception {
         try (EventLoop loop = EventLoop.builder().build()) {
-            List<String> seen = new CopyOnWriteArrayList<>();
-            loop.diagnostics = seen::add;
             loop.callSoonThreadSafe(() -> {
                 throw new IllegalStateException("callback failed");
             });
             assertThat(loop.runUntilComplete(() -> Async.completed("still alive"))).isEqualTo("still alive");
-            assertThat(seen).anyMatch(s -> s.contains("Exception in callback") && s.contains("callback failed"));
+            assertThat(capture.messagesOf(loop)).anyMatch(s -> s.contains("Exception in callback") && s.contains("callback failed"));
         }
     }
 
@@ -35,8 +46,6 @@ class DiagnosticsTest {
     void debugModeWarnsAboutASlowCallbackNamingIt() throws Exception {
         FakeTicker ticker = new FakeTicker();
         try (EventLoop loop = EventLoop.builder().ticker(ticker).debug(true).build()) {
-            List<String> seen = new CopyOnWriteArrayList<>();
-            loop.diagnostics = seen::add;
             Runnable slow = new Runnable() {
                 @Override
                 public void run() {
@@ -62,7 +71,7 @@ class DiagnosticsTest {
             loop.callSoonThreadSafe(quick);
             loop.callSoonThreadSafe(slow);
             loop.runUntilComplete(() -> Async.completed(null));
-            assertThat(seen).containsExactly("Executing the-slow-callback took 0.250 seconds");
+            assertThat(capture.messagesOf(loop)).containsExactly("Executing the-slow-callback took 0.250 seconds");
         }
     }
 
@@ -70,11 +79,9 @@ class DiagnosticsTest {
     void slowCallbacksAreNotTimedOutsideDebugMode() throws Exception {
         FakeTicker ticker = new FakeTicker();
         try (EventLoop loop = EventLoop.builder().ticker(ticker).debug(false).build()) {
-            List<String> seen = new CopyOnWriteArrayList<>();
-            loop.diagnostics = seen::add;
             loop.callSoonThreadSafe(() -> ticker.advance(Duration.ofSeconds(1)));
             loop.runUntilComplete(() -> Async.completed(null));
-            assertThat(seen).isEmpty();
+            assertThat(capture.messagesOf(loop)).isEmpty();
         }
     }
 
@@ -84,11 +91,9 @@ class DiagnosticsTest {
         System.setProperty(EventLoop.DEBUG_PROPERTY, "true");
         FakeTicker ticker = new FakeTicker();
         try (EventLoop loop = EventLoop.builder().ticker(ticker).build()) {
-            List<String> seen = new CopyOnWriteArrayList<>();
-            loop.diagnostics = seen::add;
             loop.callSoonThreadSafe(() -> ticker.advance(Duration.ofMillis(150)));
             loop.runUntilComplete(() -> Async.completed(null));
-            assertThat(seen).hasSize(1);
+            assertThat(capture.messagesOf(loop)).hasSize(1);
         } finally {
             if (before == null) {
                 System.clearProperty(EventLoop.DEBUG_PROPERTY);
@@ -101,26 +106,22 @@ class DiagnosticsTest {
     @Test
     void aFailureNobodyRetrievedIsLogged() throws Exception {
         try (EventLoop loop = EventLoop.builder().build()) {
-            List<String> seen = new CopyOnWriteArrayList<>();
-            loop.diagnostics = seen::add;
             loop.runUntilComplete(() -> {
                 Async.spawn(() -> Async.failed(new IllegalArgumentException("nobody looks at me")));
                 return Async.sleep(0.0).thenCompose(v -> Async.sleep(0.0)).thenApply(v -> null);
             });
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (seen.isEmpty() && System.nanoTime() < giveUp) {
+            while (capture.messagesOf(loop).isEmpty() && System.nanoTime() < giveUp) {
                 System.gc();
                 loop.runUntilComplete(() -> Async.sleep(Duration.ofMillis(20)));
             }
-            assertThat(seen).anyMatch(s -> s.contains("never retrieved") && s.contains("nobody looks at me"));
+            assertThat(capture.messagesOf(loop)).anyMatch(s -> s.contains("never retrieved") && s.contains("nobody looks at me"));
         }
     }
 
     @Test
     void aRetrievedFailureIsNotLogged() throws Exception {
         try (EventLoop loop = EventLoop.builder().build()) {
-            List<String> seen = new CopyOnWriteArrayList<>();
-            loop.diagnostics = seen::add;
             AsyncTask<Object> t = loop.spawn(() -> Async.failed(new IllegalArgumentException("looked at")));
             assertThatThrownBy(t::join).hasRootCauseMessage("looked at");
             t = null;
@@ -128,7 +129,7 @@ class DiagnosticsTest {
                 System.gc();
                 loop.runUntilComplete(() -> Async.sleep(Duration.ofMillis(10)));
             }
-            assertThat(seen).isEmpty();
+            assertThat(capture.messagesOf(loop)).isEmpty();
         }
     }
 

@@ -88,7 +88,7 @@ class EventLoopTest {
                 AsyncTask<Integer> t = loop.spawn(() -> Async.completed(n));
                 assertThat(t.toCompletableFuture().join()).isEqualTo(n);
             }
-            assertThat(loop.terminationWatcherCount()).isZero();
+            assertThat(loop.terminationWatchers.size()).isZero();
         }
     }
 

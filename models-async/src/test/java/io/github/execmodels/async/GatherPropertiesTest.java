@@ -41,6 +41,23 @@ class GatherPropertiesTest {
         long start = ticker.nanoTime();
         Object result = VirtualTime.run(ticker, () -> Async.gather(tasks(delays, failing))
                 .thenApply(list -> (Object) list).recover(e -> e));
+        checkGather(result, ticker.nanoTime() - start, delays, failing);
+    }
+
+    @Property(tries = 40)
+    void gatherOutcomesKeepsEveryOutcomeInInputOrder(
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 20) Integer> delays,
+            @ForAll @Size(min = 1, max = 30) List<Boolean> failing) throws Exception {
+        FakeTicker ticker = new FakeTicker();
+        List<Outcome<Integer>> outcomes = VirtualTime.run(ticker, () -> Async.gatherOutcomes(tasks(delays, failing)));
+        checkOutcomes(outcomes, delays, failing);
+    }
+
+    /**
+     * Checks what a gather of elements made as {@link #tasks} describes gave ({@code result}: the list, or the
+     * failure) and how long it took on virtual time.
+     */
+    static void checkGather(Object result, long elapsedNanos, List<Integer> delays, List<Boolean> failing) {
         int firstFailure = -1;
         long maxDelay = 0;
         for (int i = 0; i < delays.size(); i++) {
@@ -56,20 +73,16 @@ class GatherPropertiesTest {
                 expected.add(i);
             }
             assertThat(result).isEqualTo(expected);
-            assertThat(ticker.nanoTime() - start).isEqualTo(maxDelay * SECOND);
+            assertThat(elapsedNanos).isEqualTo(maxDelay * SECOND);
         } else {
             assertThat(result).isInstanceOf(IllegalStateException.class);
             assertThat(((Throwable) result).getMessage()).isEqualTo("boom at " + firstFailure);
-            assertThat(ticker.nanoTime() - start).isEqualTo(delays.get(firstFailure) * SECOND);
+            assertThat(elapsedNanos).isEqualTo(delays.get(firstFailure) * SECOND);
         }
     }
 
-    @Property(tries = 40)
-    void gatherOutcomesKeepsEveryOutcomeInInputOrder(
-            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 20) Integer> delays,
-            @ForAll @Size(min = 1, max = 30) List<Boolean> failing) throws Exception {
-        FakeTicker ticker = new FakeTicker();
-        List<Outcome<Integer>> outcomes = VirtualTime.run(ticker, () -> Async.gatherOutcomes(tasks(delays, failing)));
+    /** Checks the outcomes of a gatherOutcomes of elements made as {@link #tasks} describes. */
+    static void checkOutcomes(List<Outcome<Integer>> outcomes, List<Integer> delays, List<Boolean> failing) {
         assertThat(outcomes).hasSize(delays.size());
         for (int i = 0; i < delays.size(); i++) {
             Outcome<Integer> o = outcomes.get(i);

@@ -21,8 +21,8 @@ final class VirtualTime {
             }
             CompletableFuture<Void> probe = new CompletableFuture<>();
             loop.callSoonThreadSafe(() -> {
-                if (!task.isDone() && !loop.hasReadyWork() && loop.nextTimerDeadline() != Long.MAX_VALUE) {
-                    ticker.advanceTo(loop.nextTimerDeadline());
+                if (!task.isDone() && !loop.turn.hasReadyWork() && !loop.turn.timers.isEmpty()) {
+                    ticker.advanceTo(loop.turn.timers.peekDeadline());
                 }
                 probe.complete(null);
             });

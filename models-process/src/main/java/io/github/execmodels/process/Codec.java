@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * Turns the objects that cross the pipe between the parent and its worker processes (jobs, chunks of a map,
+ * Turns the objects that cross the channel between the parent and its worker processes (jobs, chunks of a map,
  * results and exceptions) into bytes and back.
  *
  * <p>The codec configured on {@link ProcessPoolModel.Builder#codec(Codec)} is itself serialized once and sent

@@ -4,10 +4,10 @@ import static io.github.execmodels.internal.Checks.requireUnset;
 
 import io.github.execmodels.Job;
 import io.github.execmodels.process.internal.Failures;
-import io.github.execmodels.process.internal.Serializability;
 import io.github.execmodels.spi.AbstractExecutionModel;
 import io.github.execmodels.spi.BasicTask;
 import io.github.execmodels.spi.Chunk;
+import io.github.execmodels.spi.Serializability;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -15,7 +15,7 @@ import java.util.Objects;
  * A sequential model that sends everything through a {@link Codec} as {@link ProcessPoolModel} would, without
  * starting a process: each job (or chunk of a map, with its function and elements) is encoded, decoded and run on
  * the calling thread, and its result or exception is encoded and decoded again. A unit test run against it catches
- * what would fail across the pipe (a lambda that captures a non-serializable {@code this}, an element or result that
+ * what would fail across the channel (a lambda that captures a non-serializable {@code this}, an element or result that
  * does not serialize, a class the codec's filter rejects) in milliseconds.
  *
  * <pre>{@code
@@ -48,8 +48,8 @@ public final class CodecCheckingModel extends AbstractExecutionModel {
 
     @Override
     protected <R> BasicTask<R> start(Job<R> job) {
-        byte[] bytes = Serializability.encodeOrExplain(codec, job,
-                job instanceof Chunk ? "the function or an element of the map" : "the job");
+        byte[] bytes = Serializability.encodeOrExplain(codec::encode, job,
+                job instanceof Chunk ? "the function or an element of the map" : "the job", "a worker process");
         BasicTask<R> task = new BasicTask<>(() -> run(bytes));
         task.run();
         return task;

@@ -4,6 +4,7 @@ import static io.github.execmodels.internal.Checks.requirePositive;
 import static io.github.execmodels.internal.Checks.requireUnset;
 
 import io.github.execmodels.process.internal.FastValues;
+import io.github.execmodels.process.internal.ResultFilter;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.util.ArrayList;
@@ -39,9 +40,9 @@ public final class JavaSerializationCodec implements Codec {
     private static final JavaSerializationCodec DEFAULTS = builder().build();
 
     /** The filter applied when decoding; part of the serial form, so that the workers apply the same limits. */
-    private final FastValues.LimitsFilter filter;
+    private final ResultFilter filter;
 
-    private JavaSerializationCodec(FastValues.LimitsFilter filter) {
+    private JavaSerializationCodec(ResultFilter filter) {
         this.filter = filter;
     }
 
@@ -201,7 +202,7 @@ public final class JavaSerializationCodec implements Codec {
          * @since 0.1
          */
         public JavaSerializationCodec build() {
-            return new JavaSerializationCodec(new FastValues.LimitsFilter(
+            return new JavaSerializationCodec(new ResultFilter(
                     maxBytes > 0 ? maxBytes : 256L << 20,
                     maxDepth > 0 ? maxDepth : 2_000,
                     maxReferences > 0 ? maxReferences : 100_000_000L,

@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * A snapshot of a {@link ProcessPoolModel}'s workers: how many are alive, how many were started in all, and how
- * many were replaced, by reason.
+ * many were replaced, by reason, and whether the pool can serve.
  *
  * <p>The reasons are {@code crashed} (the worker died on its own: {@code System.exit}, a signal, out of memory),
- * {@code timed-out} (killed for a task past its time), {@code cancelled} (killed because a cancelled task ignored
- * its interrupt), {@code protocol-error} (it wrote garbage or an oversized frame), {@code max-tasks} (replaced after
+ * {@code timed-out} (killed for a task or an initializer past its time), {@code cancelled} (killed because a
+ * cancelled task ignored its interrupt), {@code protocol-error} (it sent something that is not a frame, or a frame
+ * over {@code maxFrameBytes}, on its private channel), {@code max-tasks} (replaced after
  * {@code maxTasksPerWorker}), {@code initializer-failed}, {@code start-failed} and {@code killed}.
  *
  * <p>Immutable and thread safe.
@@ -21,12 +22,27 @@ public final class PoolHealth {
     private final int configured;
     private final long started;
     private final Map<String, Long> replaced;
+    private final boolean healthy;
 
-    PoolHealth(int alive, int configured, long started, Map<String, Long> replaced) {
+    PoolHealth(int alive, int configured, long started, Map<String, Long> replaced, boolean healthy) {
         this.alive = alive;
         this.configured = configured;
         this.started = started;
         this.replaced = Map.copyOf(replaced);
+        this.healthy = healthy;
+    }
+
+    /**
+     * Returns whether the pool can serve: {@code false} when its last attempts to start a worker failed (the
+     * {@code java} command or the working directory is wrong, the JVM options are refused, the initializer fails
+     * or hangs) and no worker is ready. Work submitted then fails at once with the cause, after a few failed
+     * starts in a row; the pool keeps trying, backing off, and is healthy again once a worker is ready.
+     *
+     * @return whether a worker is ready or the last start succeeded
+     * @since 0.1
+     */
+    public boolean healthy() {
+        return healthy;
     }
 
     /**

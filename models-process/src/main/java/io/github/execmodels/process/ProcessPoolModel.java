@@ -9,14 +9,15 @@ import io.github.execmodels.Job;
 import io.github.execmodels.MapOptions;
 import io.github.execmodels.Outcome;
 import io.github.execmodels.process.internal.ClassDataArchives;
+import io.github.execmodels.process.internal.HealthSnapshot;
 import io.github.execmodels.process.internal.PoolSettings;
 import io.github.execmodels.process.internal.ProcessTask;
-import io.github.execmodels.process.internal.Serializability;
 import io.github.execmodels.process.internal.WorkerLaunchPath;
 import io.github.execmodels.process.internal.WorkerPool;
 import io.github.execmodels.spi.AbstractExecutionModel;
 import io.github.execmodels.spi.BasicTask;
 import io.github.execmodels.spi.Chunk;
+import io.github.execmodels.spi.Serializability;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>Work crosses a pipe: jobs, functions, elements and results are encoded with the {@link Codec} (Java
+ * <p>Work crosses a channel: jobs, functions, elements and results are encoded with the {@link Codec} (Java
  * serialization with a filter, by default), so they must be serializable. That is checked on the calling thread
  * before any worker sees the work: {@code submit} and {@code map} throw {@link IllegalArgumentException} naming the
  * offending class, and for a lambda the captured variable. Use {@link CodecCheckingModel} to find such problems in a
@@ -89,8 +90,8 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
     @Override
     @SuppressWarnings("unchecked")
     protected <R> BasicTask<R> start(Job<R> job) {
-        byte[] payload = Serializability.encodeOrExplain(settings.codec(), job,
-                job instanceof Chunk ? "the function or an element of the map" : "the job");
+        byte[] payload = Serializability.encodeOrExplain(settings.codec()::encode, job,
+                job instanceof Chunk ? "the function or an element of the map" : "the job", "a worker process");
         ProcessTask task = pool.newTask(job, payload);
         pool.submit(task);
         return (BasicTask<R>) (BasicTask<?>) task;
@@ -101,7 +102,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
         pool.close();
     }
 
-    /** Chunks of tens of milliseconds: handing one to a worker costs a pipe round trip and its encoding. */
+    /** Chunks of tens of milliseconds: handing one to a worker costs a round trip and its encoding. */
     @Override
     protected long targetChunkNanos() {
         return TimeUnit.MILLISECONDS.toNanos(50);
@@ -158,10 +159,9 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
      * @return the snapshot
      * @since 0.1
      */
-    @SuppressWarnings("unchecked")
     public PoolHealth health() {
-        Object[] h = pool.health();
-        return new PoolHealth((Integer) h[0], settings.workers(), (Long) h[1], (Map<String, Long>) h[2]);
+        HealthSnapshot h = pool.health();
+        return new PoolHealth(h.alive(), settings.workers(), h.started(), h.replaced(), h.healthy());
     }
 
     /**
@@ -175,7 +175,8 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
     }
 
     /**
-     * Returns the command line a worker is started with (the parent's pid is appended to it).
+     * Returns the command line a worker is started with (the parent's pid and the path of the worker's channel
+     * are appended to it).
      *
      * @return an unmodifiable list: java, the JVM options, the class path and the worker's main class
      * @since 0.1
@@ -304,7 +305,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
         }
 
         /**
-         * Sets the codec for everything that crosses the pipe.
+         * Sets the codec for everything that crosses the channel.
          *
          * @param codec the codec; by default {@link JavaSerializationCodec#defaults()}
          * @return this builder

@@ -23,12 +23,12 @@ import java.util.Locale;
 public final class HelloHttpServer {
 
     private static final byte[] BODY = "Hello, world!\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+    static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
             + BODY.length + "\r\n\r\n" + new String(BODY, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] RESPONSE_CLOSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+    static final byte[] RESPONSE_CLOSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
             + BODY.length + "\r\nConnection: close\r\n\r\n" + new String(BODY, StandardCharsets.US_ASCII))
             .getBytes(StandardCharsets.US_ASCII);
-    private static final Duration IDLE = Duration.ofSeconds(30);
+    static final Duration IDLE = Duration.ofSeconds(30);
 
     private HelloHttpServer() {
     }
@@ -86,11 +86,40 @@ public final class HelloHttpServer {
         });
     }
 
+    /** A request's head, read line by line: shared with {@link AwaitHelloHttpServer}. */
     static final class Request {
         boolean first = true;
         boolean close;
         boolean http10;
         int contentLength;
+
+        /**
+         * Takes the next line of the head (trimmed).
+         *
+         * @return {@code true} once the blank line that ends the head was read
+         */
+        boolean line(String line) {
+            if (first) {
+                first = false;
+                http10 = line.endsWith("HTTP/1.0");
+                close = http10;
+                return false;
+            }
+            if (line.isEmpty()) {
+                return true;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = line.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+                if (name.equals("content-length")) {
+                    contentLength = Integer.parseInt(value);
+                } else if (name.equals("connection")) {
+                    close = value.equals("close") || (http10 && !value.equals("keep-alive"));
+                }
+            }
+            return false;
+        }
     }
 
     /** Reads the request line and headers; completes with {@code null} at end of stream before a request. */
@@ -99,25 +128,8 @@ public final class HelloHttpServer {
             if (bytes.length == 0) {
                 return Async.completed(null);
             }
-            String line = new String(bytes, StandardCharsets.ISO_8859_1).trim();
-            if (r.first) {
-                r.first = false;
-                r.http10 = line.endsWith("HTTP/1.0");
-                r.close = r.http10;
-                return readHead(c, r);
-            }
-            if (line.isEmpty()) {
+            if (r.line(new String(bytes, StandardCharsets.ISO_8859_1).trim())) {
                 return Async.completed(r);
-            }
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = line.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-                if (name.equals("content-length")) {
-                    r.contentLength = Integer.parseInt(value);
-                } else if (name.equals("connection")) {
-                    r.close = value.equals("close") || (r.http10 && !value.equals("keep-alive"));
-                }
             }
             return readHead(c, r);
         });

@@ -13,16 +13,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** The HTTP hello server, callback style and await style (Java 21+): the same answers. */
 @Timeout(60)
 class HelloHttpServerTest {
 
-    @Test
-    void answersTheJdkHttpClientOnOneKeptAliveConnection() throws Exception {
+    private static Server start(String style, EventLoop loop) {
+        if (style.equals("await")) {
+            Assumptions.assumeTrue(Runtime.version().feature() >= 21, "coroutines need Java 21+");
+            return AwaitHelloHttpServer.start(loop, 0);
+        }
+        return HelloHttpServer.start(loop, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"callbacks", "await"})
+    void answersTheJdkHttpClientOnOneKeptAliveConnection(String style) throws Exception {
         try (EventLoop loop = EventLoop.builder().build()) {
-            Server server = HelloHttpServer.start(loop, 0);
+            Server server = start(style, loop);
             try {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(10)).build();
@@ -44,10 +56,11 @@ class HelloHttpServerTest {
         }
     }
 
-    @Test
-    void twoPipelinedRequestsThenConnectionClose() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"callbacks", "await"})
+    void twoPipelinedRequestsThenConnectionClose(String style) throws Exception {
         try (EventLoop loop = EventLoop.builder().build()) {
-            Server server = HelloHttpServer.start(loop, 0);
+            Server server = start(style, loop);
             try (Socket s = new Socket("127.0.0.1", server.port())) {
                 s.setSoTimeout(10_000);
                 OutputStream out = s.getOutputStream();

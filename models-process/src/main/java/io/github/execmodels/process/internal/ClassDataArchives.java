@@ -60,7 +60,11 @@ public final class ClassDataArchives {
                 name.append(String.format("%02x", hash[i]));
             }
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "execmodels-cds-" + System.getProperty("user.name"));
-            Files.createDirectories(dir);
+            String refused = PrivateFolder.prepare(dir);
+            if (refused != null) {
+                log.debug("no class data archive for the workers: {} {}", dir, refused);
+                return null;
+            }
             return dir.resolve(name + ".jsa");
         } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
             log.debug("no class data archive for the workers: {}", e.toString());

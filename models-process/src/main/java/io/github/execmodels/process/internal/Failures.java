@@ -13,7 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Carries an exception across the pipe: the element index (for a failed element of a map), the class name,
+ * Carries an exception across the channel: the element index (for a failed element of a map), the class name,
  * message and stack trace as text, and the exception itself encoded with the codec when it can be. The receiving
  * side rebuilds the exception, or a {@link RemoteTaskException} from the text when it cannot.
  *
@@ -66,7 +66,7 @@ public final class Failures {
             String message = readString(in);
             boolean hasMessage = in.readBoolean();
             String trace = readString(in);
-            byte[] encoded = new byte[in.readInt()];
+            byte[] encoded = new byte[checkedLength(in)];
             in.readFully(encoded);
             Throwable cause = null;
             if (encoded.length > 0) {
@@ -101,8 +101,17 @@ public final class Failures {
         out.write(b);
     }
 
+    /** Reads a length, checked against the bytes really left: a lying worker cannot make the parent allocate. */
+    private static int checkedLength(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("a length of " + n + " with " + in.available() + " bytes left");
+        }
+        return n;
+    }
+
     private static String readString(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
+        byte[] b = new byte[checkedLength(in)];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
     }

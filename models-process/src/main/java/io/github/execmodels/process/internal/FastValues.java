@@ -578,9 +578,9 @@ public final class FastValues {
         if (n < 0 || (long) n * minBytesEach > in.remaining()) {
             throw new StreamCorruptedException("bad length " + n + " with " + in.remaining() + " bytes left");
         }
-        if (filter instanceof LimitsFilter && n > ((LimitsFilter) filter).maxArrayLength) {
+        if (filter instanceof ResultFilter && n > ((ResultFilter) filter).maxArrayLength) {
             throw new java.io.InvalidClassException("array or list of " + n + " elements exceeds the codec's "
-                    + "maxArrayLength of " + ((LimitsFilter) filter).maxArrayLength);
+                    + "maxArrayLength of " + ((ResultFilter) filter).maxArrayLength);
         }
         return n;
     }
@@ -608,7 +608,7 @@ public final class FastValues {
             throws IOException, ClassNotFoundException {
         try (ObjectInputStream ois = new LoaderObjectInputStream(in, loader)) {
             if (filter != null) {
-                ois.setObjectInputFilter(filter);
+                ois.setObjectInputFilter(ResultFilter.withJvmWide(filter));
             }
             return ois.readObject();
         }
@@ -650,182 +650,6 @@ public final class FastValues {
                 }
             }
             return super.resolveClass(desc);
-        }
-    }
-
-    /** An {@link ObjectInputFilter} with limits, optionally an allow-list. Serializable so workers get it. */
-    public static final class LimitsFilter implements ObjectInputFilter, java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        final long maxBytes;
-        final long maxDepth;
-        final long maxReferences;
-        final int maxArrayLength;
-        /** Class name patterns: {@code a.b.C}, {@code a.b.*} (the package), {@code a.b.**} (and sub-packages). */
-        final String[] allowed;
-
-        public LimitsFilter(long maxBytes, long maxDepth, long maxReferences, int maxArrayLength, String[] allowed) {
-            this.maxBytes = maxBytes;
-            this.maxDepth = maxDepth;
-            this.maxReferences = maxReferences;
-            this.maxArrayLength = maxArrayLength;
-            this.allowed = allowed == null ? null : allowed.clone();
-        }
-
-        @Override
-        public Status checkInput(FilterInfo info) {
-            if (info.streamBytes() > maxBytes || info.depth() > maxDepth || info.references() > maxReferences
-                    || info.arrayLength() > maxArrayLength) {
-                return Status.REJECTED;
-            }
-            Class<?> type = info.serialClass();
-            if (type == null || allowed == null) {
-                return Status.UNDECIDED;
-            }
-            while (type.isArray()) {
-                type = type.getComponentType();
-            }
-            if (type.isPrimitive() || isAlwaysAllowed(type.getName())) {
-                return Status.ALLOWED;
-            }
-            for (String pattern : allowed) {
-                if (matches(pattern, type.getName())) {
-                    return Status.ALLOWED;
-                }
-            }
-            return Status.REJECTED;
-        }
-
-        /** The library's own classes that cross the pipe. */
-        private static final java.util.Set<String> LIBRARY = java.util.Set.of("io.github.execmodels.Outcome",
-                "io.github.execmodels.TaskFailedException", "io.github.execmodels.WorkerCrashedException",
-                "io.github.execmodels.TaskTimeoutException", "io.github.execmodels.RemoteTaskException",
-                "io.github.execmodels.ModelClosedException", "io.github.execmodels.spi.Chunk",
-                "io.github.execmodels.process.internal.PackedList");
-
-        private static boolean isAlwaysAllowed(String name) {
-            return LIBRARY.contains(name) || matches("java.lang.*", name)
-                    || name.equals("java.lang.invoke.SerializedLambda") || matches("java.util.*", name)
-                    || matches("java.time.*", name) || matches("java.math.*", name);
-        }
-
-        static boolean matches(String pattern, String name) {
-            if (pattern.endsWith(".**")) {
-                return name.startsWith(pattern.substring(0, pattern.length() - 2));
-            }
-            if (pattern.endsWith(".*")) {
-                String pkg = pattern.substring(0, pattern.length() - 1);
-                return name.startsWith(pkg) && name.indexOf('.', pkg.length()) < 0;
-            }
-            return pattern.equals(name);
-        }
-
-        @Override
-        public String toString() {
-            return "maxBytes=" + maxBytes + ", maxDepth=" + maxDepth + ", maxReferences=" + maxReferences
-                    + ", maxArrayLength=" + maxArrayLength
-                    + (allowed == null ? "" : ", allowed=" + Arrays.toString(allowed));
-        }
-    }
-
-    /** A growable byte buffer, big-endian. */
-    static final class Buf extends OutputStream {
-        private byte[] bytes;
-        private int size;
-
-        Buf(int capacity) {
-            bytes = new byte[Math.max(16, capacity)];
-        }
-
-        int size() {
-            return size;
-        }
-
-        byte[] bytes() {
-            return bytes;
-        }
-
-        int capacity() {
-            return bytes.length;
-        }
-
-        /** Empties the buffer and skips {@code reserved} bytes, to be filled in later with {@link #bytes()}. */
-        void reset(int reserved) {
-            ensure(reserved - size);
-            size = reserved;
-        }
-
-        void ensure(long more) {
-            long needed = size + more;
-            if (needed > bytes.length) {
-                if (needed > Integer.MAX_VALUE - 16) {
-                    throw new OutOfMemoryError("encoded value larger than 2 GB");
-                }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * bytes.length)));
-            }
-        }
-
-        Buf put(byte b) {
-            ensure(1);
-            bytes[size++] = b;
-            return this;
-        }
-
-        Buf put(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, bytes, size, b.length);
-            size += b.length;
-            return this;
-        }
-
-        void putUnchecked(byte b) {
-            bytes[size++] = b;
-        }
-
-        Buf putInt(int v) {
-            ensure(4);
-            putIntUnchecked(v);
-            return this;
-        }
-
-        void putIntUnchecked(int v) {
-            bytes[size] = (byte) (v >>> 24);
-            bytes[size + 1] = (byte) (v >>> 16);
-            bytes[size + 2] = (byte) (v >>> 8);
-            bytes[size + 3] = (byte) v;
-            size += 4;
-        }
-
-        Buf putLong(long v) {
-            ensure(8);
-            putLongUnchecked(v);
-            return this;
-        }
-
-        void putLongUnchecked(long v) {
-            putIntUnchecked((int) (v >>> 32));
-            putIntUnchecked((int) v);
-        }
-
-        void putInts(int[] a, int n) {
-            ensure(4L * n);
-            ByteBuffer.wrap(bytes, size, 4 * n).asIntBuffer().put(a, 0, n);
-            size += 4 * n;
-        }
-
-        @Override
-        public void write(int b) {
-            put((byte) b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, bytes, size, len);
-            size += len;
-        }
-
-        byte[] toArray() {
-            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 }

@@ -31,6 +31,8 @@ public final class Frames {
     public static final byte CANCELLED = 15;
 
     private static final byte[] EMPTY = new byte[0];
+    /** The first allocation for a large payload, which then doubles as its bytes arrive. */
+    private static final int GROWTH_STEP = 1 << 20;
 
     private Frames() {
     }
@@ -59,15 +61,17 @@ public final class Frames {
         private static final int MAX_KEPT = 8 << 20;
         private byte[] bytes = new byte[1 << 16];
 
+        /** Returns the buffer, grown to {@code length} bytes if that is no more than {@link #capacity()}. */
         byte[] take(int length) {
-            if (length <= bytes.length) {
-                return bytes;
+            if (length > bytes.length) {
+                bytes = new byte[Math.min(MAX_KEPT, Math.max(length, 2 * bytes.length))];
             }
-            byte[] b = new byte[length];
-            if (length <= MAX_KEPT) {
-                bytes = b;
-            }
-            return b;
+            return bytes;
+        }
+
+        /** The largest payload read into this buffer: larger ones get an array of their own. */
+        int capacity() {
+            return MAX_KEPT;
         }
     }
 
@@ -116,7 +120,7 @@ public final class Frames {
         }
         if (magic != MAGIC) {
             throw new ProtocolException("garbage on the protocol channel: byte 0x" + Integer.toHexString(magic)
-                    + describe(magic) + " where a frame should start (did something write to the real stdout?)");
+                    + describe(magic) + " where a frame should start");
         }
         byte type = in.readByte();
         if (type < minType || type > maxType) {
@@ -128,14 +132,37 @@ public final class Frames {
             throw new ProtocolException("frame of " + (length & 0xFFFFFFFFL) + " bytes exceeds the limit of "
                     + maxBytes + " bytes");
         }
-        byte[] payload = length == 0 ? EMPTY : reuse != null && (type == PARTIAL || type == RESULT)
-                ? reuse.take(length) : new byte[length];
+        byte[] payload;
         try {
-            in.readFully(payload, 0, length);
+            if (length == 0) {
+                payload = EMPTY;
+            } else if (reuse != null && (type == PARTIAL || type == RESULT) && length <= reuse.capacity()) {
+                payload = reuse.take(length);
+                in.readFully(payload, 0, length);
+            } else {
+                payload = readGrowing(in, length);
+            }
         } catch (EOFException e) {
             throw new EOFException("stream ended inside a frame of " + length + " bytes");
         }
         return new Frame(type, id, payload, length);
+    }
+
+    /**
+     * Reads {@code length} bytes into an array that grows as they arrive, so that a header claiming more than the
+     * peer sends costs no more memory than what it did send.
+     */
+    private static byte[] readGrowing(DataInputStream in, int length) throws IOException {
+        byte[] b = new byte[Math.min(length, GROWTH_STEP)];
+        int read = 0;
+        while (true) {
+            in.readFully(b, read, b.length - read);
+            read = b.length;
+            if (read == length) {
+                return b;
+            }
+            b = java.util.Arrays.copyOf(b, (int) Math.min(length, 2L * read));
+        }
     }
 
     private static String describe(int b) {

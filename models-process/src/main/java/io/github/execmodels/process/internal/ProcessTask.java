@@ -36,6 +36,8 @@ public final class ProcessTask extends BasicTask<Object> {
     Object[] childResults;
     ProcessTask[] children;
     int childrenLeft;
+    /** The timer of this task's time limit while it runs, or null. */
+    java.util.concurrent.ScheduledFuture<?> timer;
     /** The time the worker spent computing this task's results, as it reported it. */
     volatile long workerNanos;
 
@@ -67,6 +69,14 @@ public final class ProcessTask extends BasicTask<Object> {
         partial.addAll(values);
     }
 
+    /** Cancels the timer of the time limit: a finished task must not stay reachable until it would have fired. */
+    void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
     boolean begin() {
         return markStarted();
     }
@@ -77,7 +87,7 @@ public final class ProcessTask extends BasicTask<Object> {
 
     /**
      * Returns the time the worker spent computing, when it reported one: what sizes the next chunks of a map. The
-     * round trip through the pipe is left out, so that the first small chunks of a map do not make every element
+     * round trip through the channel is left out, so that the first small chunks of a map do not make every element
      * look slow.
      */
     @Override

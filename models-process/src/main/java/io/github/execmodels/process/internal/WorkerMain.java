@@ -12,14 +12,13 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,9 +26,10 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The main class of a worker process. Its real standard output carries protocol frames only: the first thing it
- * does is point {@code System.out} and {@code System.err} at its standard error, each line tagged, which the parent
- * forwards to its log. It exits when its standard input closes or its parent process ends (so a parent killed with
+ * The main class of a worker process. It talks to its parent over a private channel, a Unix-domain socket whose
+ * path it gets as its second argument (see {@link WorkerChannel}); its standard output and error are plain output,
+ * which the parent forwards to its log, so nothing the JVM, an agent, a native library or a task prints can reach
+ * the protocol. It exits when the channel closes or its parent process ends (so a parent killed with
  * {@code kill -9} leaves no orphan), and when the parent asks it to.
  *
  * <p>Two threads: the main thread reads frames and queues tasks (and interrupts the running task on a cancel
@@ -43,16 +43,21 @@ public final class WorkerMain {
     static final int EXIT_PROTOCOL = 66;
     static final int EXIT_VM_ERROR = 67;
 
-    public static final String OUT_TAG = "out| ";
-    public static final String ERR_TAG = "err| ";
-
     private static final long SLICE_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** The folder of the parent's channels. */
+    private static volatile Path channelFolder;
 
     private final DataInputStream in;
     private final DataOutputStream out;
-    private final LinkedBlockingDeque<Object[]> tasks = new LinkedBlockingDeque<>();
+    private final LinkedBlockingDeque<Queued> tasks = new LinkedBlockingDeque<>();
     private final Object runningLock = new Object();
     private long runningId = -1; // guarded by runningLock
+    /** Cancels that arrived while the runner had taken their task but not yet marked it running. */
+    private final java.util.Set<Long> cancelledEarly = new java.util.HashSet<>(); // guarded by runningLock
+    /** Whether the runner is writing to the channel, when an interrupt would close it; guarded by runningLock. */
+    private boolean runnerWriting;
+    /** A cancel's interrupt held back until the runner's write ends; guarded by runningLock. */
+    private boolean interruptHeldBack;
     private Thread runner;
     private Codec codec;
     private long maxFrameBytes = Long.MAX_VALUE;
@@ -61,7 +66,7 @@ public final class WorkerMain {
     /** The largest result buffer kept for the next result. */
     private static final int MAX_KEPT_BUFFER = 8 << 20;
     /** The buffer the runner thread encodes results into, reused; null while in use. */
-    private FastValues.Buf resultBuffer;
+    private Buf resultBuffer;
     /** The time per element of the last chunk slice, which sizes the first slice of the next chunk. */
     private long lastPerItemNanos = SLICE_TARGET_NANOS;
 
@@ -70,27 +75,49 @@ public final class WorkerMain {
         this.out = out;
     }
 
+    /**
+     * Runs a worker.
+     *
+     * @param args the parent's pid and the path of the channel's socket
+     * @throws Exception if the channel cannot be opened
+     */
     public static void main(String[] args) throws Exception {
-        OutputStream protocol = new FileOutputStream(FileDescriptor.out);
-        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.setOut(new PrintStream(new TaggedLines(stderr, OUT_TAG), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new TaggedLines(stderr, ERR_TAG), true, StandardCharsets.UTF_8));
-        if (args.length > 0) {
-            watchParent(Long.parseLong(args[0]));
+        if (args.length != 2) {
+            throw new IllegalArgumentException("expected: <parent pid> <channel socket path>, got "
+                    + java.util.Arrays.toString(args));
         }
-        WorkerMain worker = new WorkerMain(new DataInputStream(new BufferedInputStream(
-                new FileInputStream(FileDescriptor.in), 1 << 16)),
-                new DataOutputStream(new BufferedOutputStream(protocol, 1 << 16)));
+        channelFolder = Path.of(args[1]).getParent();
+        watchParent(Long.parseLong(args[0]));
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(args[1]));
+        WorkerMain worker = new WorkerMain(new DataInputStream(new BufferedInputStream(ChannelStreams.in(channel),
+                1 << 16)), new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel), 1 << 16)));
         worker.run();
     }
 
-    /** Ends this process when the parent ends, whatever the state of the pipes. */
+    /**
+     * Exits because the parent is gone. A parent killed with {@code kill -9} could not remove its channels'
+     * folder: the worker removes it if it is empty (a live pool recreates it for its next worker).
+     */
+    private static void parentGone() {
+        Path folder = channelFolder;
+        if (folder != null) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException | RuntimeException e) {
+                // not empty (another worker's socket), or gone: either way nothing to do
+            }
+        }
+        Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+    }
+
+    /** Ends this process when the parent ends, whatever the state of the channel. */
     private static void watchParent(long parentPid) {
         Thread watcher = new Thread(() -> {
             while (true) {
                 boolean alive = ProcessHandle.of(parentPid).map(ProcessHandle::isAlive).orElse(false);
                 if (!alive) {
-                    Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+                    parentGone();
                 }
                 try {
                     Thread.sleep(500);
@@ -106,7 +133,7 @@ public final class WorkerMain {
     private void run() throws Exception {
         Frames.Frame init = Frames.read(in, Integer.MAX_VALUE, Frames.INIT, Frames.INIT);
         if (init == null) {
-            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+            parentGone();
         }
         WorkerConfig config;
         try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(init.payload))) {
@@ -135,17 +162,17 @@ public final class WorkerMain {
             while (true) {
                 Frames.Frame frame = Frames.read(in, maxFrameBytes, Frames.TASK, Frames.SHUTDOWN);
                 if (frame == null) {
-                    Runtime.getRuntime().halt(EXIT_PARENT_GONE); // stdin closed: the parent is gone
+                    parentGone(); // the channel closed: the parent is gone, or its pool is closing
                 }
                 switch (frame.type) {
                     case Frames.TASK:
-                        tasks.addLast(new Object[] {frame.id, frame.payload});
+                        tasks.addLast(new Queued(frame.id, frame.payload));
                         break;
                     case Frames.CANCEL:
                         cancel(frame.id);
                         break;
                     case Frames.SHUTDOWN:
-                        tasks.addLast(new Object[] {-1L, null});
+                        tasks.addLast(new Queued(-1L, null));
                         return;
                     default:
                         break;
@@ -160,29 +187,39 @@ public final class WorkerMain {
     private void cancel(long id) {
         synchronized (runningLock) {
             if (runningId == id) {
-                runner.interrupt();
+                if (runnerWriting) {
+                    interruptHeldBack = true;
+                } else {
+                    runner.interrupt();
+                }
                 return;
             }
-        }
-        for (Iterator<Object[]> it = tasks.iterator(); it.hasNext();) {
-            Object[] task = it.next();
-            if ((Long) task[0] == id && tasks.removeFirstOccurrence(task)) {
-                sendQuietly(Frames.CANCELLED, id, null);
-                return;
+            for (Iterator<Queued> it = tasks.iterator(); it.hasNext();) {
+                Queued task = it.next();
+                if (task.id() == id && tasks.removeFirstOccurrence(task)) {
+                    sendQuietly(Frames.CANCELLED, id, null);
+                    return;
+                }
             }
+            // the runner has taken the task but not yet marked it running, or it has just ended: the runner
+            // drops it if it has not started it (a late cancel's id is forgotten with the next ones)
+            if (cancelledEarly.size() > 1_000) {
+                cancelledEarly.clear();
+            }
+            cancelledEarly.add(id);
         }
     }
 
     private void runTasks() {
         while (true) {
-            Object[] next;
+            Queued next;
             try {
                 next = tasks.takeFirst();
             } catch (InterruptedException e) {
                 continue; // a cancel that arrived just after its task ended
             }
-            long id = (Long) next[0];
-            if (next[1] == null) {
+            long id = next.id();
+            if (next.payload() == null) {
                 try {
                     out.flush();
                 } catch (IOException ignored) {
@@ -192,10 +229,14 @@ public final class WorkerMain {
                 return;
             }
             synchronized (runningLock) {
+                if (cancelledEarly.remove(id)) {
+                    sendQuietly(Frames.CANCELLED, id, null);
+                    continue;
+                }
                 runningId = id;
             }
             try {
-                runOne(id, (byte[]) next[1]);
+                runOne(id, next.payload());
             } finally {
                 synchronized (runningLock) {
                     runningId = -1;
@@ -287,6 +328,10 @@ public final class WorkerMain {
             }
             bytes = codec.encode(safe);
         }
+        if (8L + bytes.length > maxFrameBytes) {
+            throw new IllegalStateException("the result (" + bytes.length + " bytes encoded) exceeds the pool's "
+                    + "maxFrameBytes (" + maxFrameBytes + " bytes) and was not sent back");
+        }
         byte[] payload = new byte[8 + bytes.length];
         java.nio.ByteBuffer.wrap(payload).putLong(nanos).put(bytes);
         send(type, id, payload);
@@ -298,7 +343,7 @@ public final class WorkerMain {
      * general path, which explains the failure).
      */
     private boolean sendFast(byte type, long id, Object result, long nanos) throws IOException {
-        FastValues.Buf buf = resultBuffer != null ? resultBuffer : new FastValues.Buf(1 << 16);
+        Buf buf = resultBuffer != null ? resultBuffer : new Buf(1 << 16);
         resultBuffer = null;
         int start = Frames.HEADER_BYTES + 8;
         buf.reset(start);
@@ -314,10 +359,12 @@ public final class WorkerMain {
         byte[] bytes = buf.bytes();
         Frames.header(bytes, type, length, id);
         LONG_AT.set(bytes, Frames.HEADER_BYTES, nanos);
-        synchronized (out) {
-            out.write(bytes, 0, buf.size());
-            out.flush();
-        }
+        writeFrames(() -> {
+            synchronized (out) {
+                out.write(bytes, 0, buf.size());
+                out.flush();
+            }
+        });
         if (buf.capacity() <= MAX_KEPT_BUFFER) {
             resultBuffer = buf;
         }
@@ -348,9 +395,44 @@ public final class WorkerMain {
     }
 
     private void send(byte type, long id, byte[] payload) throws IOException {
-        synchronized (out) {
-            Frames.write(out, type, id, payload);
-            out.flush();
+        writeFrames(() -> {
+            synchronized (out) {
+                Frames.write(out, type, id, payload);
+                out.flush();
+            }
+        });
+    }
+
+    /** Something that writes to the channel. */
+    private interface ChannelWrite {
+        void run() throws IOException;
+    }
+
+    /**
+     * Writes to the channel. The channel is interruptible: a thread interrupted while it writes closes it. The
+     * runner thread, which a cancel interrupts, therefore writes with its interrupt status cleared and a cancel
+     * that lands meanwhile is held back until the write ends; either interrupt is then restored.
+     */
+    private void writeFrames(ChannelWrite write) throws IOException {
+        if (Thread.currentThread() != runner) {
+            write.run();
+            return;
+        }
+        boolean interrupted;
+        synchronized (runningLock) {
+            runnerWriting = true;
+            interrupted = Thread.interrupted();
+        }
+        try {
+            write.run();
+        } finally {
+            synchronized (runningLock) {
+                runnerWriting = false;
+                if (interrupted || interruptHeldBack) {
+                    interruptHeldBack = false;
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -358,52 +440,11 @@ public final class WorkerMain {
         try {
             send(type, id, payload);
         } catch (IOException e) {
-            Runtime.getRuntime().halt(EXIT_PARENT_GONE);
+            parentGone();
         }
     }
 
-    /** Prefixes every line written through it, so the parent can tell the user's stdout from its stderr. */
-    static final class TaggedLines extends OutputStream {
-        private final PrintStream target;
-        private final byte[] tag;
-        private byte[] line = new byte[256];
-        private int size;
-
-        TaggedLines(PrintStream target, String tag) {
-            this.target = target;
-            this.tag = tag.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                flushLine();
-                return;
-            }
-            if (size == line.length) {
-                line = java.util.Arrays.copyOf(line, size * 2);
-            }
-            line[size++] = (byte) b;
-            if (size >= 64 * 1024) {
-                flushLine();
-            }
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            for (int i = 0; i < len; i++) {
-                write(b[off + i]);
-            }
-        }
-
-        private void flushLine() {
-            synchronized (target) {
-                target.write(tag, 0, tag.length);
-                target.write(line, 0, size);
-                target.write('\n');
-                target.flush();
-            }
-            size = 0;
-        }
+    /** A task frame waiting to run; a null payload means: exit once the tasks before it are done. */
+    private record Queued(long id, byte[] payload) {
     }
 }

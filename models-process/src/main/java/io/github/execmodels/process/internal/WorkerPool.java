@@ -3,11 +3,8 @@ package io.github.execmodels.process.internal;
 import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Job;
 import io.github.execmodels.ModelClosedException;
-import io.github.execmodels.Outcome;
 import io.github.execmodels.TaskFailedException;
-import io.github.execmodels.Task;
 import io.github.execmodels.TaskTimeoutException;
-import io.github.execmodels.WorkerCrashedException;
 import io.github.execmodels.process.Codec;
 import io.github.execmodels.process.JavaSerializationCodec;
 import io.github.execmodels.spi.Chunk;
@@ -17,15 +14,16 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,12 +33,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine of {@link io.github.execmodels.process.ProcessPoolModel}: starts the worker processes, hands tasks to
- * them (at most {@link #DEPTH} per worker: one running, one already in its queue, so no worker waits for the
- * pipe), reads their answers, and handles every way a worker can end: asked to, killed for a timeout or a cancel,
- * replaced after {@code maxTasksPerWorker}, crashed, broke the protocol, or failed its initializer.
+ * them over each worker's private {@link WorkerChannel} (at most {@link #DEPTH} per worker: one running, one
+ * already in its queue, so no worker waits for the channel), reads their answers, and handles every way a worker
+ * can end: asked to, killed for a timeout or a cancel, replaced after {@code maxTasksPerWorker}, crashed, broke
+ * the protocol, failed or timed out in its initializer, or never started (then the next start backs off).
  *
- * <p>Thread safe: the scheduling state is guarded by {@link #lock}; each worker has a reader thread and a
- * standard-error thread; one timer thread runs timeouts, delayed kills and delayed restarts.
+ * <p>Thread safe: the scheduling state is guarded by {@link #lock}; each worker has a reader thread (which
+ * accepts its connection), a writer thread (the only one that writes its channel), and a thread for each of its
+ * stdout and stderr; one timer thread runs timeouts, delayed kills and delayed restarts.
  */
 public final class WorkerPool {
 
@@ -48,9 +48,13 @@ public final class WorkerPool {
 
     /** Tasks held by one worker: the running one and the next. */
     static final int DEPTH = 2;
-    /** How long a cancelled running task may take to answer its interrupt before its worker is killed. */
-    private static final long CANCEL_GRACE_MILLIS = 1_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** After this many failed starts in a row, with no worker ready, new work fails at once with the cause. */
+    static final int UNHEALTHY_AFTER = 3;
+    /** How long a worker may take to connect to its channel before it is killed as a failed start. */
+    private static final long CONNECT_TIMEOUT_MILLIS = 60_000;
+    /** How long after a worker's exit its channel may stay open (only if a descendant inherited it). */
+    private static final long EXIT_GRACE_MILLIS = 2_000;
 
     private static final Set<WorkerPool> LIVE = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -66,6 +70,9 @@ public final class WorkerPool {
     private final PoolSettings settings;
     private final String name;
     private final byte[] initFrame;
+    private final WorkerLauncher launcher;
+    private final CrashRecovery recovery;
+    private final Cancellation cancellation;
     private final Object lock = new Object();
     private final ArrayDeque<ProcessTask> queue = new ArrayDeque<>(); // guarded by lock
     private final List<WorkerProcess> workers = new ArrayList<>(); // guarded by lock
@@ -76,10 +83,11 @@ public final class WorkerPool {
 
     // guarded by lock
     private boolean closing;
-    private boolean archiving;
     private boolean terminated;
     private int pendingSpawns;
     private int consecutiveStartFailures;
+    /** Why the last start failed, for the work that fails because no worker could start. */
+    private Throwable lastStartFailure;
     private long started;
     private final Map<String, Long> replaced = new LinkedHashMap<>();
 
@@ -94,6 +102,15 @@ public final class WorkerPool {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
+        try {
+            this.launcher = new WorkerLauncher(settings);
+        } catch (IOException e) {
+            timer.shutdownNow();
+            throw new UncheckedIOException("cannot create a private folder for the workers' channels under "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+        }
+        this.recovery = new CrashRecovery(this, name, settings, lock, queue);
+        this.cancellation = new Cancellation(this, lock, queue);
         LIVE.add(this);
         synchronized (lock) {
             for (int i = 0; i < settings.workers(); i++) {
@@ -126,14 +143,22 @@ public final class WorkerPool {
     /** Queues a task and hands it to a worker if one is free. */
     public void submit(ProcessTask task) {
         List<WorkerProcess> toFlush = new ArrayList<>();
+        Throwable noWorker = null;
         synchronized (lock) {
             if (closing) {
                 throw new ModelClosedException(settings.modelName());
             }
-            queue.addLast(task);
-            dispatchLocked(toFlush);
+            if (consecutiveStartFailures >= UNHEALTHY_AFTER && workers.stream().noneMatch(w -> w.ready)) {
+                noWorker = lastStartFailure;
+            } else {
+                queue.addLast(task);
+                dispatchLocked(toFlush);
+            }
         }
         flush(toFlush);
+        if (noWorker != null) {
+            task.fail(CrashRecovery.startFailure(task, noWorker));
+        }
     }
 
     // ---- dispatch
@@ -170,11 +195,17 @@ public final class WorkerPool {
 
     /** Marks the head task of a ready worker as running and arms its own timeout. */
     private void beginLocked(ProcessTask task) {
-        task.begin();
+        WorkerProcess w = task.worker;
+        if (!task.begin()) {
+            if (task.isCancelled()) {
+                // its cancel reached the worker as it took the task: the worker drops it or is killed
+                cancellation.armCancelKillLocked(task, w);
+            }
+            return;
+        }
         if (task.timeout != null && task.parent == null && !(task.job instanceof Chunk)) {
-            WorkerProcess w = task.worker;
-            schedule(() -> {
-                if (isRunningOn(task, w)) {
+            task.timer = schedule(() -> {
+                if (cancellation.isRunningOn(task, w)) {
                     task.abort(new TaskTimeoutException("task ran past its time limit of " + task.timeout
                             + "; its worker (pid " + w.pid + ") was killed", task.timeout,
                             TaskFailedException.NO_INDEX));
@@ -183,16 +214,10 @@ public final class WorkerPool {
         }
     }
 
-    /** Whether {@code task} is still the one {@code w} runs (checked under the lock: timers act on it). */
-    private boolean isRunningOn(ProcessTask task, WorkerProcess w) {
-        synchronized (lock) {
-            return !w.dead && w.assigned.peekFirst() == task;
-        }
-    }
-
     /**
      * Has the writer thread of each worker write the tasks handed to it: the thread that dispatched them (a map's
-     * own thread, usually) goes on at once instead of waiting, frame after frame, for a busy worker to drain its pipe.
+     * own thread, usually) goes on at once instead of waiting, frame after frame, for a busy worker to drain its
+     * channel.
      */
     private void flush(List<WorkerProcess> toFlush) {
         for (WorkerProcess w : toFlush) {
@@ -202,24 +227,29 @@ public final class WorkerPool {
 
     /** The writer thread of one worker: writes the frames of its outbox, in order, until the worker has ended. */
     private void write(WorkerProcess w) {
-        while (w.awaitWriterWork()) {
-            synchronized (w.writeLock) {
-                try {
-                    while (true) {
-                        ProcessTask task;
-                        synchronized (lock) {
-                            task = w.outbox.pollFirst();
-                        }
-                        if (task == null) {
-                            break;
-                        }
-                        Frames.write(w.stdin, Frames.TASK, task.id, task.payload);
+        try {
+            // written here, not under the pool's lock: a large initializer must not stall readers and timers
+            Frames.write(w.out, Frames.INIT, 0, initFrame);
+            w.out.flush();
+            while (w.awaitWriterWork()) {
+                while (true) {
+                    WorkerProcess.ControlFrame control;
+                    while ((control = w.controls.poll()) != null) {
+                        Frames.write(w.out, control.type(), control.id(), null);
                     }
-                    w.stdin.flush();
-                } catch (IOException e) {
-                    log.debug("{}: write failed ({}); its reader handles the exit", w, e.toString());
+                    ProcessTask task;
+                    synchronized (lock) {
+                        task = w.outbox.pollFirst();
+                    }
+                    if (task == null) {
+                        break;
+                    }
+                    Frames.write(w.out, Frames.TASK, task.id, task.payload);
                 }
+                w.out.flush();
             }
+        } catch (IOException e) {
+            log.debug("{}: write failed ({}); its reader handles the exit", w, e.toString());
         }
     }
 
@@ -227,56 +257,61 @@ public final class WorkerPool {
 
     private void spawnLocked() {
         int number = workerNumbers.incrementAndGet();
-        List<String> command = new ArrayList<>(settings.command());
-        command.add(Long.toString(ProcessHandle.current().pid()));
-        java.nio.file.Path dump = null;
-        java.nio.file.Path archive = settings.classDataArchive();
-        if (archive != null) {
-            if (java.nio.file.Files.isRegularFile(archive)) {
-                command.add(1, "-XX:SharedArchiveFile=" + archive);
-            } else if (!archiving) {
-                archiving = true;
-                dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                        + System.nanoTime() + ".tmp");
-                command.add(1, "-XX:ArchiveClassesAtExit=" + dump);
-            }
-        }
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (settings.directory() != null) {
-            builder.directory(settings.directory().toFile());
-        }
-        builder.environment().putAll(settings.environment());
-        Process process;
+        WorkerLauncher.Launch launch;
         try {
-            process = builder.start();
+            launch = launcher.launch(number);
         } catch (IOException e) {
-            log.error("{}: cannot start a worker with {}: {}", name, command, e.toString());
-            scheduleRespawnLocked(e);
+            log.debug("{}: cannot start a worker with {}: {}", name, settings.command(), e.toString());
+            startFailedLocked(e);
             return;
         }
-        WorkerProcess w = new WorkerProcess(number, process);
-        w.archiveDump = dump;
+        Process process = launch.process();
+        WorkerChannel channel = launch.channel();
+        WorkerProcess w = new WorkerProcess(number, process, channel);
+        w.archiveDump = launch.archiveDump();
         workers.add(w);
         allWorkers.add(w);
         started++;
         log.info("{}: started worker {} (pid {})", name, number, w.pid);
-        synchronized (w.writeLock) {
-            try {
-                Frames.write(w.stdin, Frames.INIT, 0, initFrame);
-                w.stdin.flush();
-            } catch (IOException e) {
-                log.debug("{}: INIT write failed ({})", w, e.toString());
-            }
-        }
-        w.reader = new Thread(() -> read(w), name + "-worker-" + number + "-reader");
-        w.reader.setDaemon(true);
-        w.stderrPump = new Thread(w::pumpStderr, name + "-worker-" + number + "-stderr");
-        w.stderrPump.setDaemon(true);
-        w.writer = new Thread(() -> write(w), name + "-worker-" + number + "-writer");
-        w.writer.setDaemon(true);
+        w.reader = daemon(() -> read(w), name + "-worker-" + number + "-reader");
+        w.writer = daemon(() -> write(w), name + "-worker-" + number + "-writer");
+        w.stdoutPump = daemon(w::pumpStdout, name + "-worker-" + number + "-stdout");
+        w.stderrPump = daemon(w::pumpStderr, name + "-worker-" + number + "-stderr");
         w.reader.start();
-        w.writer.start();
+        w.stdoutPump.start();
         w.stderrPump.start();
+        schedule(() -> {
+            if (!w.channelOpen) {
+                kill(w, ExitReason.START_FAILED, "it did not connect within " + CONNECT_TIMEOUT_MILLIS + " ms");
+            }
+        }, TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MILLIS));
+        // its end of the channel closes when it exits, unless a descendant inherited it: watch the process too
+        // (a worker that never connected is done with at once; one that did may have answers left to read)
+        process.onExit().thenRun(() -> schedule(channel::close, channel.isConnected()
+                ? TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS) : 0));
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** A worker could not be started, or ended before it was ready: back off, and fail work none can take. */
+    private void startFailedLocked(Throwable why) {
+        lastStartFailure = why;
+        List<ProcessTask> failed = new ArrayList<>();
+        if (workers.stream().noneMatch(x -> x.ready)) {
+            failed.addAll(queue);
+            queue.clear();
+        }
+        if (!terminated) {
+            scheduleRespawnLocked(why);
+        }
+        if (!failed.isEmpty()) {
+            // completed on the timer thread, not under the lock (a task's callbacks may call into the pool)
+            schedule(() -> failed.forEach(t -> t.fail(CrashRecovery.startFailure(t, why))), 0);
+        }
     }
 
     private void scheduleRespawnLocked(Throwable why) {
@@ -299,17 +334,40 @@ public final class WorkerPool {
         }, TimeUnit.MILLISECONDS.toNanos(delay));
     }
 
-    private void schedule(Runnable action, long delayNanos) {
+    ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
         try {
-            timer.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
+            return timer.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("{}: closed; not scheduling {}", name, action);
+            return null;
         }
     }
 
     /** The reader thread of one worker: reads its frames until it ends, then handles the end. */
     private void read(WorkerProcess w) {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(w.process.getInputStream(), 1 << 16));
+        try {
+            w.channel.accept();
+        } catch (IOException e) {
+            log.debug("{}: never connected ({})", w, e.toString());
+            ended(w);
+            return;
+        }
+        w.connected();
+        w.channelOpen = true;
+        Duration initLimit = settings.initializer() != null ? settings.taskTimeout() : null;
+        if (initLimit != null) {
+            schedule(() -> {
+                boolean ready;
+                synchronized (lock) {
+                    ready = w.ready;
+                }
+                if (!ready) {
+                    kill(w, ExitReason.TIMED_OUT, "its initializer ran past the time limit of " + initLimit);
+                }
+            }, Timeouts.clampedNanos(initLimit));
+        }
+        w.writer.start();
+        DataInputStream in = new DataInputStream(new BufferedInputStream(w.channel.in(), 1 << 16));
         Frames.ReadBuffer buffer = new Frames.ReadBuffer(); // results are decoded (copied out) as they are read
         try {
             while (true) {
@@ -321,11 +379,11 @@ public final class WorkerPool {
                 handle(w, frame);
             }
         } catch (Frames.ProtocolException e) {
-            kill(w, "it broke the protocol: " + e.getMessage());
+            kill(w, ExitReason.PROTOCOL_ERROR, "it broke the protocol: " + e.getMessage());
         } catch (EOFException e) {
             log.debug("{}: {}", w, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            kill(w, "reading its answers failed: " + e);
+            kill(w, ExitReason.KILLED, "reading its answers failed: " + e);
         } finally {
             ended(w);
         }
@@ -456,6 +514,7 @@ public final class WorkerPool {
             w.assigned.remove(task);
             task.worker = null;
             task.partial = null;
+            task.cancelTimer();
             ProcessTask head = w.assigned.peekFirst();
             if (head != null && w.ready) {
                 beginLocked(head);
@@ -471,85 +530,19 @@ public final class WorkerPool {
         if (dropped) {
             task.stopped();
         } else if (failure != null) {
-            finish(task, null, failure);
+            recovery.finish(task, null, failure);
         } else {
-            finish(task, result, null);
+            recovery.finish(task, result, null);
         }
-    }
-
-    /** Completes a task, or for an element re-run after a crash, gives its result to the chunk it came from. */
-    private void finish(ProcessTask task, Object value, Throwable failure) {
-        if (task.parent == null) {
-            if (failure == null) {
-                task.complete(value);
-            } else {
-                task.fail(failure);
-            }
-            return;
-        }
-        ProcessTask parent = task.parent;
-        boolean complete;
-        synchronized (lock) {
-            task.stopped();
-            if (parent.childResults == null) {
-                return;
-            }
-            parent.childResults[task.childIndex] = failure != null ? failure : ((List<?>) value).get(0);
-            complete = --parent.childrenLeft == 0;
-        }
-        if (complete) {
-            assemble(parent);
-        }
-    }
-
-    /** All elements of a crashed chunk have been re-run: complete the chunk's task. */
-    private void assemble(ProcessTask task) {
-        Chunk chunk = task.chunk();
-        List<Object> all;
-        Object[] rest;
-        synchronized (lock) {
-            all = task.partial == null ? new ArrayList<>() : new ArrayList<>(task.partial);
-            rest = task.childResults;
-            task.childResults = null;
-            task.children = null;
-            task.partial = null;
-        }
-        TaskFailedException first = null;
-        for (int i = 0; i < rest.length; i++) {
-            Object r = rest[i];
-            long index = chunk.firstIndex() + (chunk.size() - rest.length) + i;
-            if (r instanceof Throwable) {
-                TaskFailedException failure = indexed((Throwable) r, index);
-                if (chunk.isOutcomes()) {
-                    all.add(Outcome.failure(index, failure));
-                } else if (first == null) {
-                    first = failure;
-                }
-            } else {
-                all.add(r);
-            }
-        }
-        if (first != null) {
-            task.fail(first);
-        } else {
-            task.complete(all);
-        }
-    }
-
-    private static TaskFailedException indexed(Throwable failure, long index) {
-        if (failure instanceof TaskFailedException) {
-            TaskFailedException f = (TaskFailedException) failure;
-            return f.index() == TaskFailedException.NO_INDEX ? f.withIndex(index) : f;
-        }
-        return TaskFailedException.atIndex(index, failure);
     }
 
     /** Asks a worker that has done its share to exit, and starts another in its place. */
     private void retireLocked(WorkerProcess w, String why) {
         w.retiring = true;
         w.killReason = why;
+        w.exitReason = ExitReason.MAX_TASKS;
         log.info("{}: retiring {}: {}", name, w, why);
-        count("max-tasks");
+        count(ExitReason.MAX_TASKS);
         schedule(() -> w.sendControl(Frames.SHUTDOWN, 0), 0); // not under the pool's lock
         workers.remove(w);
         if (!terminated) {
@@ -558,17 +551,18 @@ public final class WorkerPool {
     }
 
     /** Kills a worker; its reader thread then sees the end and handles its tasks. */
-    void kill(WorkerProcess w, String why) {
+    void kill(WorkerProcess w, ExitReason reason, String why) {
         synchronized (lock) {
             if (w.killReason == null) {
                 w.killReason = why;
+                w.exitReason = reason;
             }
         }
         log.info("{}: killing {}: {}", name, w, why);
         w.process.destroyForcibly();
     }
 
-    /** Called once per worker, by its reader thread, when its output ended. */
+    /** Called once per worker, by its reader thread, when its channel ended (or never opened). */
     private void ended(WorkerProcess w) {
         int exit;
         try {
@@ -582,62 +576,57 @@ public final class WorkerPool {
             Thread.currentThread().interrupt();
             exit = -1;
         }
+        w.channel.close();
         List<String> tail = w.tail();
-        List<ProcessTask> failed = new ArrayList<>();
-        List<Object[]> outcomes = new ArrayList<>();
+        List<Completion> outcomes = new ArrayList<>();
         List<WorkerProcess> toFlush = new ArrayList<>();
-        boolean expected;
         synchronized (lock) {
             w.dead = true;
             w.stopWriter();
             workers.remove(w);
-            expected = w.retiring || terminated;
-            String why = w.killReason;
-            boolean startFailure = !w.ready && !expected && why == null;
+            boolean expected = w.retiring || terminated;
+            // a worker that was never ready ran none of its tasks; its death is a failed start, whatever the cause
+            boolean startFailure = !w.ready && !expected;
             if (expected) {
                 log.info("{}: {} exited with code {}", name, w, exit);
             } else {
-                log.warn("{}: {} exited with code {}{}{}", name, w, exit, why == null ? "" : " after it was killed: " + why,
-                        tail.isEmpty() ? "" : "; last lines of its stderr: " + tail);
-                count(w.initFailure != null ? "initializer-failed" : why == null ? (startFailure ? "start-failed"
-                        : "crashed") : why.startsWith("it broke") ? "protocol-error"
-                        : why.startsWith("timed out") ? "timed-out" : why.startsWith("cancel") ? "cancelled" : "killed");
+                log.warn("{}: {} exited with code {}{}{}", name, w, exit,
+                        w.killReason == null ? "" : " after it was killed: " + w.killReason,
+                        tail.isEmpty() ? "" : "; last lines of its output: " + tail);
+                count(w.initFailure != null ? ExitReason.INITIALIZER_FAILED : w.exitReason != null ? w.exitReason
+                        : startFailure ? ExitReason.START_FAILED : ExitReason.CRASHED);
             }
             // the first task was running; the others were waiting in the worker's queue and never started
             ProcessTask head = w.assigned.pollFirst();
             List<ProcessTask> waiting = new ArrayList<>(w.assigned);
             w.assigned.clear();
             w.outbox.clear();
+            Throwable startCause = startFailure ? recovery.startCause(w, exit, tail) : null;
             for (int i = waiting.size() - 1; i >= 0; i--) {
                 ProcessTask t = waiting.get(i);
                 t.worker = null;
+                t.cancelTimer();
                 if (t.isDone()) {
                     t.stopped();
-                } else if (w.initFailure != null || startFailure) {
-                    failed.add(t);
+                } else if (startFailure) {
+                    outcomes.add(new Completion(t, null, CrashRecovery.startFailure(t, startCause)));
                 } else {
                     queue.addFirst(t);
                 }
             }
             if (head != null) {
                 head.worker = null;
+                head.cancelTimer();
                 if (head.isDone()) {
                     head.stopped();
-                } else if (w.initFailure != null || startFailure) {
-                    failed.add(head);
+                } else if (startFailure) {
+                    outcomes.add(0, new Completion(head, null, CrashRecovery.startFailure(head, startCause)));
                 } else {
-                    crashedLocked(head, w, exit, tail, why, outcomes);
+                    recovery.crashedLocked(head, w, exit, tail, w.killReason, outcomes);
                 }
             }
-            if (w.initFailure != null || startFailure) {
-                if (workers.stream().noneMatch(x -> x.ready)) {
-                    failed.addAll(queue);
-                    queue.clear();
-                }
-                if (!terminated) {
-                    scheduleRespawnLocked(w.initFailure != null ? w.initFailure
-                            : new IllegalStateException("exit code " + exit + ", stderr " + tail));
-                }
+            if (startFailure) {
+                startFailedLocked(startCause);
             } else if (!terminated && !w.retiring) {
                 spawnLocked();
             }
@@ -645,155 +634,32 @@ public final class WorkerPool {
             lock.notifyAll();
         }
         flush(toFlush);
-        for (ProcessTask t : failed) {
-            Throwable why = w.initFailure != null
-                    ? new TaskFailedException("the worker initializer failed: " + w.initFailure, w.initFailure)
-                    : crash("worker " + w.number + " (pid " + w.pid + ") failed to start", TaskFailedException.NO_INDEX,
-                            exit, tail);
-            if (t.chunk() != null && !(why instanceof WorkerCrashedException)) {
-                why = TaskFailedException.atIndex(t.chunk().firstIndex(), why.getCause());
-            } else if (t.chunk() != null) {
-                why = ((WorkerCrashedException) why).withIndex(t.chunk().firstIndex());
-            }
-            finish(t, null, why);
-        }
-        for (Object[] o : outcomes) {
-            finish((ProcessTask) o[0], o[1], (Throwable) o[2]);
+        for (Completion o : outcomes) {
+            recovery.finish(o.task(), o.value(), o.failure());
         }
         synchronized (lock) {
             allWorkers.remove(w);
         }
         if (w.archiveDump != null) {
-            ClassDataArchives.install(w.archiveDump, settings.classDataArchive());
-            synchronized (lock) {
-                archiving = false;
-            }
+            launcher.archiveWritten(w.archiveDump);
         }
     }
 
-    /** Decides what becomes of the task a worker was running when it died. */
-    private void crashedLocked(ProcessTask task, WorkerProcess w, int exit, List<String> tail, String why,
-            List<Object[]> outcomes) {
-        Chunk chunk = task.chunk();
-        int received = task.received();
-        int unfinished = chunk == null ? 1 : chunk.size() - received;
-        // a chunk that delivered some results is never sent again whole: that would deliver them twice
-        boolean retryRest = chunk != null && unfinished == 1 && received > 0 && task.attempts < settings.retries();
-        if (chunk != null && (unfinished > 1 || retryRest)) {
-            // run the unfinished elements again one by one, so the one that kills its worker is found and the
-            // others get their results
-            log.info("{}: re-running the {} unfinished element(s) of {} one by one", name, unfinished, chunk);
-            task.childResults = new Object[unfinished];
-            task.children = new ProcessTask[unfinished];
-            task.childrenLeft = unfinished;
-            for (int i = unfinished - 1; i >= 0; i--) {
-                Chunk one = chunk.slice(received + i, received + i + 1);
-                byte[] payload = Serializability.encodeOrExplain(settings.codec(), one, "an element");
-                ProcessTask child = new ProcessTask(this, nextId(), one, payload, null, task, i);
-                if (retryRest) {
-                    child.attempts = task.attempts + 1;
-                }
-                task.children[i] = child;
-                queue.addFirst(child);
-            }
-            return;
-        }
-        if (task.attempts < settings.retries()) {
-            task.attempts++;
-            log.info("{}: running {} again after its worker died (attempt {} of {})", name, task,
-                    task.attempts + 1, settings.retries() + 1);
-            queue.addFirst(task);
-            return;
-        }
-        long index = chunk == null ? TaskFailedException.NO_INDEX : chunk.firstIndex() + received;
-        String what = chunk == null ? "the task" : "element " + index;
-        WorkerCrashedException crash = crash(what + " failed: worker " + w.number + " (pid " + w.pid + ") "
-                + (why != null ? "was killed: " + why : "died") + " while running it", index, exit, tail);
-        if (chunk != null && chunk.isOutcomes() && task.parent == null) {
-            List<Object> all = task.partial == null ? new ArrayList<>() : new ArrayList<>(task.partial);
-            task.partial = null;
-            all.add(Outcome.failure(index, crash));
-            outcomes.add(new Object[] {task, all, null});
-        } else {
-            task.partial = null;
-            outcomes.add(new Object[] {task, null, crash});
-        }
-    }
-
-    private static WorkerCrashedException crash(String message, long index, int exit, List<String> tail) {
-        int signal = exit > 128 && exit < 160 ? exit - 128 : 0;
-        return new WorkerCrashedException(message + " (exit code " + exit + (signal > 0 ? ", signal " + signal : "")
-                + (tail.isEmpty() ? "" : "; last stderr line: " + tail.get(tail.size() - 1)) + ")", index, exit,
-                signal, tail);
-    }
-
-    private void count(String reason) {
-        replaced.merge(reason, 1L, Long::sum);
+    private void count(ExitReason reason) {
+        replaced.merge(reason.label(), 1L, Long::sum);
     }
 
     // ---- cancellation
 
     /** Stops a task that was cancelled or timed out (called by the task once). */
     void stop(ProcessTask task, boolean mayInterrupt) {
-        // frames are written outside the pool's lock: a writer holds a worker's write lock, then takes the pool's
-        WorkerProcess killNow = null;
-        String killWhy = null;
-        WorkerProcess cancelOn = null;
-        List<ProcessTask> children = List.of();
-        synchronized (lock) {
-            if (task.children != null) {
-                children = new ArrayList<>(Arrays.asList(task.children));
-                task.childResults = null;
-                task.children = null;
-                task.stopped();
-            } else if (queue.remove(task)) {
-                task.stopped();
-                return;
-            } else {
-                WorkerProcess w = task.worker;
-                if (w == null) {
-                    task.stopped();
-                    return;
-                }
-                if (w.assigned.peekFirst() != task) {
-                    if (w.outbox.remove(task)) {
-                        // never written: forget it
-                        w.assigned.remove(task);
-                        task.worker = null;
-                        task.stopped();
-                        return;
-                    }
-                    cancelOn = w; // in the worker's queue: it drops it and answers CANCELLED
-                } else if (task.status() == Task.Status.FAILED && task.exceptionNow() instanceof TaskTimeoutException) {
-                    killNow = w;
-                    killWhy = "timed out: " + task.exceptionNow().getMessage();
-                } else if (mayInterrupt) {
-                    cancelOn = w; // interrupts the task; the worker is killed if the task ignores that
-                    schedule(() -> {
-                        if (isRunningOn(task, w)) {
-                            kill(w, "cancelled task ignored its interrupt for " + CANCEL_GRACE_MILLIS + " ms");
-                        }
-                    }, TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MILLIS));
-                }
-            }
-        }
-        for (ProcessTask child : children) {
-            if (child != null) {
-                child.cancel(true);
-            }
-        }
-        if (cancelOn != null) {
-            cancelOn.sendControl(Frames.CANCEL, task.id);
-        }
-        if (killNow != null) {
-            kill(killNow, killWhy);
-        }
+        cancellation.stop(task, mayInterrupt);
     }
 
     // ---- health and close
 
-    /** Returns {alive, started, replaced by reason}. */
-    public Object[] health() {
+    /** Returns the state of the workers now. */
+    public HealthSnapshot health() {
         synchronized (lock) {
             int alive = 0;
             for (WorkerProcess w : workers) {
@@ -801,7 +667,8 @@ public final class WorkerPool {
                     alive++;
                 }
             }
-            return new Object[] {alive, started, new LinkedHashMap<>(replaced)};
+            boolean healthy = consecutiveStartFailures == 0 || workers.stream().anyMatch(w -> w.ready && !w.dead);
+            return new HealthSnapshot(alive, started, new LinkedHashMap<>(replaced), healthy);
         }
     }
 
@@ -847,14 +714,13 @@ public final class WorkerPool {
             all = new ArrayList<>(allWorkers);
         }
         for (WorkerProcess w : all) {
-            w.sendControl(Frames.SHUTDOWN, 0);
-            try {
-                w.stdin.close();
-            } catch (IOException e) {
-                // already closed
-            }
+            w.sendControl(Frames.SHUTDOWN, 0); // never blocks: the writer thread sends it
         }
-        long exitDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        // a worker gets up to 2 s to exit (to write its class data archive), but close ends within a second
+        // after its timeout whatever the workers or any lock do
+        long now = System.nanoTime();
+        long exitDeadline = now + Math.min(TimeUnit.SECONDS.toNanos(2),
+                Math.max(TimeUnit.MILLISECONDS.toNanos(250), deadline + TimeUnit.MILLISECONDS.toNanos(600) - now));
         for (WorkerProcess w : all) {
             try {
                 long left = exitDeadline - System.nanoTime();
@@ -866,14 +732,17 @@ public final class WorkerPool {
                 Thread.currentThread().interrupt();
                 w.process.destroyForcibly();
             }
+            w.channel.close(); // ends a writer blocked on a worker that reads nothing
         }
+        long joinDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
         for (WorkerProcess w : all) {
             try {
-                w.process.waitFor(5, TimeUnit.SECONDS);
-                w.reader.join(5_000);
-                w.stderrPump.join(5_000);
+                w.process.waitFor(1, TimeUnit.SECONDS);
                 w.stopWriter();
-                w.writer.join(5_000);
+                for (Thread t : new Thread[] {w.reader, w.writer, w.stdoutPump, w.stderrPump}) {
+                    // a pump may wait for a descendant of the worker that holds its output: not forever
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinDeadline - System.nanoTime())));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -883,10 +752,11 @@ public final class WorkerPool {
         }
         timer.shutdownNow();
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            timer.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        launcher.close();
         LIVE.remove(this);
         log.info("{}: closed; {} workers were started in all", name, started);
     }
@@ -911,5 +781,6 @@ public final class WorkerPool {
         for (WorkerProcess w : all) {
             w.process.destroyForcibly();
         }
+        launcher.close(); // the JVM is exiting: leave no channel folder behind
     }
 }

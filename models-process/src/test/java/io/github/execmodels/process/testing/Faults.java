@@ -135,7 +135,6 @@ public final class Faults {
             FileOutputStream out = new FileOutputStream(FileDescriptor.out);
             out.write("Hello, protocol!\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(10_000);
             return 1;
         };
     }

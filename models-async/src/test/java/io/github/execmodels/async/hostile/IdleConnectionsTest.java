@@ -1,0 +1,79 @@
+package io.github.execmodels.async.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.execmodels.async.EventLoop;
+import io.github.execmodels.async.Server;
+import io.github.execmodels.async.ServerOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Clients that connect and say nothing: each costs the server little, and the idle timeout closes them. */
+@Timeout(60)
+class IdleConnectionsTest {
+
+    private static final int CLIENTS = 2_000;
+    /**
+     * Bound on the heap per idle connection, both ends counted (the clients live in this JVM too); a read buffer
+     * allocated up front made it 64 KiB and more.
+     */
+    private static final long BYTES_PER_CONNECTION = 8 * 1024;
+
+    @BeforeEach
+    void enoughDescriptors() throws Exception {
+        Clients.assumeDescriptors(2L * CLIENTS + 100);
+    }
+
+    @Test
+    void twoThousandIdleConnectionsHoldLittleHeap() throws Exception {
+        try (EventLoop loop = EventLoop.builder().build()) {
+            Server server = loop.startServer("127.0.0.1", 0, c -> c.readLine());
+            warmUp(server);
+            long before = RetainedHeap.bytes();
+            List<SocketChannel> clients = Clients.connect(server, CLIENTS);
+            try {
+                assertThat(Clients.await(20_000, () -> server.connections() == CLIENTS)).isTrue();
+                long perConnection = (RetainedHeap.bytes() - before) / CLIENTS;
+                assertThat(perConnection).as("heap bytes per idle connection").isLessThan(BYTES_PER_CONNECTION);
+            } finally {
+                Clients.closeAll(clients);
+                server.close(true);
+            }
+        }
+    }
+
+    @Test
+    void theIdleTimeoutClosesThemAll() throws Exception {
+        try (EventLoop loop = EventLoop.builder().build()) {
+            ServerOptions options = ServerOptions.builder().idleTimeout(Duration.ofSeconds(1)).build();
+            Server server = loop.startServer("127.0.0.1", 0, options, c -> c.readLine());
+            List<SocketChannel> clients = Clients.connect(server, CLIENTS);
+            try {
+                assertThat(Clients.await(20_000, () -> server.connections() == CLIENTS)).isTrue();
+                assertThat(Clients.await(6_000, () -> server.connections() == 0))
+                        .as("all closed by the server within a few seconds of the idle timeout").isTrue();
+                ByteBuffer one = ByteBuffer.allocate(1);
+                for (SocketChannel c : clients) {
+                    assertThat(c.read(one)).as("the client sees end of stream").isEqualTo(-1);
+                }
+            } finally {
+                Clients.closeAll(clients);
+                server.close(true);
+            }
+        }
+    }
+
+    /** One connection first, so that what the loop allocates once is not counted per connection. */
+    private static void warmUp(Server server) throws Exception {
+        List<SocketChannel> one = Clients.connect(server, 1);
+        assertThat(Clients.await(5_000, () -> server.connections() == 1)).isTrue();
+        one.get(0).write(ByteBuffer.wrap("hello\n".getBytes()));
+        Clients.closeAll(one);
+        assertThat(Clients.await(5_000, () -> server.connections() == 0)).isTrue();
+    }
+}

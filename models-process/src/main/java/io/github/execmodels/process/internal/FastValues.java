@@ -175,12 +175,11 @@ public final class FastValues {
         if (each < 0) {
             return null;
         }
-        Buf function = new Buf(512);
-        javaSerialize(fn, function);
-        long fixed = 1 + 1 + 8 + 4 + (long) function.size + 1 + 4 + (long) each * n;
+        byte[] function = StatelessFunctions.encode(fn);
+        long fixed = 1 + 1 + 8 + 4 + (long) function.length + 1 + 4 + (long) each * n;
         Buf out = new Buf((int) Math.min(Integer.MAX_VALUE - 16, each == 0 ? fixed + 8L * n : fixed));
         out.put(CHUNK).put(chunk.isOutcomes() ? (byte) 1 : (byte) 0).putLong(chunk.firstIndex());
-        out.putInt(function.size).write(function.bytes, 0, function.size);
+        out.putInt(function.length).write(function, 0, function.length);
         if (!writeElements(out, elements, type, n)) {
             return null;
         }
@@ -247,8 +246,7 @@ public final class FastValues {
         if (fnLength < 0 || fnLength > in.remaining()) {
             throw new StreamCorruptedException("bad function length " + fnLength);
         }
-        Object fn = javaDeserialize(new ByteArrayInputStream(in.array(), in.arrayOffset() + in.position(), fnLength),
-                filter, loader);
+        Object fn = StatelessFunctions.decode(in.array(), in.arrayOffset() + in.position(), fnLength, filter, loader);
         in.position(in.position() + fnLength);
         if (!(fn instanceof Fn)) {
             throw new StreamCorruptedException("a chunk whose function is a " + (fn == null ? null : fn.getClass()));
@@ -604,7 +602,7 @@ public final class FastValues {
         }
     }
 
-    private static Object javaDeserialize(InputStream in, ObjectInputFilter filter, ClassLoader loader)
+    static Object javaDeserialize(InputStream in, ObjectInputFilter filter, ClassLoader loader)
             throws IOException, ClassNotFoundException {
         try (ObjectInputStream ois = new LoaderObjectInputStream(in, loader)) {
             if (filter != null) {

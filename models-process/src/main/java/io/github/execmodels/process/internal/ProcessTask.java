@@ -63,7 +63,7 @@ public final class ProcessTask extends BasicTask<Object> {
     void addPartial(List<?> values) {
         if (partial == null) {
             Chunk chunk = chunk();
-            partial = chunk != null ? new ChunkResults(chunk.size(), FastValues.resultStore(chunk), chunk.firstIndex())
+            partial = chunk != null ? new ChunkResults(chunk.size(), FastValues.resultStore(chunk), chunk.resultsIndex())
                     : new ChunkResults(values.size(), null, 0);
         }
         partial.addAll(values);

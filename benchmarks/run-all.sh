@@ -38,6 +38,7 @@ java -cp "$jar" io.github.execmodels.benchmarks.async.EchoBenchmark \
   ${PY_ANCHORS:+--python "$out/py_ef.json"} | tee "$out/echo.txt"
 
 echo "== processes"
+java -cp "$jar" io.github.execmodels.benchmarks.process.BareRoundTrip | tee "$out/round-trip.txt"
 java -cp "$jar" io.github.execmodels.benchmarks.process.ProcessPoolSpeed --repeats 5 \
   ${PY_ANCHORS:+--anchors "$PY_ANCHORS"} | tee "$out/processes.txt"
 

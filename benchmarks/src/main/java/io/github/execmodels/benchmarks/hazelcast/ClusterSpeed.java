@@ -3,6 +3,7 @@ package io.github.execmodels.benchmarks.hazelcast;
 import io.github.execmodels.ExecutionModel;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Models;
+import io.github.execmodels.benchmarks.Workloads;
 import io.github.execmodels.hazelcast.HazelcastModel;
 import io.github.execmodels.hazelcast.Member;
 import java.io.IOException;
@@ -39,22 +40,6 @@ public final class ClusterSpeed {
     private ClusterSpeed() {
     }
 
-    /** Trial division up to the square root: tens of microseconds for a number near 10^12. */
-    static boolean isPrime(long n) {
-        if (n < 2) {
-            return false;
-        }
-        if (n % 2 == 0) {
-            return n == 2;
-        }
-        for (long d = 3; d * d <= n; d += 2) {
-            if (n % d == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public static void main(String[] args) throws Exception {
         int repeats = args.length == 2 && args[0].equals("--repeats") ? Integer.parseInt(args[1]) : 5;
         System.out.printf(Locale.ROOT, "java %s, %d processors%n", System.getProperty("java.version"),
@@ -63,7 +48,7 @@ public final class ClusterSpeed {
                 .collect(Collectors.toList());
         List<Long> identityData = LongStream.range(0, 100_000).boxed().collect(Collectors.toList());
         List<Long> tiny = identityData.subList(0, 1_000);
-        Fn<Long, Boolean> prime = ClusterSpeed::isPrime;
+        Fn<Long, Boolean> prime = Workloads::isPrime;
         Fn<Long, Long> identity = x -> x;
 
         List<Process> members = startMembers(2);

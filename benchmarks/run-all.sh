@@ -40,3 +40,6 @@ java -cp "$jar" io.github.execmodels.benchmarks.async.EchoBenchmark \
 echo "== processes"
 java -cp "$jar" io.github.execmodels.benchmarks.process.ProcessPoolSpeed --repeats 5 \
   ${PY_ANCHORS:+--anchors "$PY_ANCHORS"} | tee "$out/processes.txt"
+
+echo "== cluster"
+java -cp "$jar" io.github.execmodels.benchmarks.hazelcast.ClusterSpeed --repeats 5 | tee "$out/cluster.txt"

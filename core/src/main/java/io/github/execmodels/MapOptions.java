@@ -1,5 +1,8 @@
 package io.github.execmodels;
 
+import static io.github.execmodels.internal.Checks.requirePositive;
+import static io.github.execmodels.internal.Checks.requireUnset;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -238,27 +241,6 @@ public final class MapOptions {
          */
         public MapOptions build() {
             return new MapOptions(this);
-        }
-
-        private static void requireUnset(boolean unset, String property) {
-            if (!unset) {
-                throw new IllegalStateException(property + " was already set");
-            }
-        }
-
-        private static int requirePositive(int value, String property) {
-            if (value < 1) {
-                throw new IllegalArgumentException(property + ": " + value + " (expected: > 0)");
-            }
-            return value;
-        }
-
-        private static Duration requirePositive(Duration value, String property) {
-            Objects.requireNonNull(value, property);
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(property + ": " + value + " (expected: > 0)");
-            }
-            return value;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.execmodels;
 
+import static io.github.execmodels.internal.Checks.requirePositive;
+
 import io.github.execmodels.spi.ExecutionModelProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,8 @@ public final class Models {
             "threads", "execmodels-threads",
             "virtual-threads", "execmodels-threads",
             "processes", "execmodels-process",
-            "event-loop", "execmodels-async");
+            "event-loop", "execmodels-async",
+            "hazelcast", "execmodels-hazelcast");
 
     private Models() {
     }
@@ -105,9 +108,11 @@ public final class Models {
     /**
      * Returns the model a spec names: {@code "sequential"}, {@code "threads"} (one per processor),
      * {@code "threads:8"}, {@code "virtual-threads"}, {@code "processes"}, {@code "processes:2"},
-     * {@code "event-loop"}, or a kind a third-party provider adds.
+     * {@code "event-loop"}, {@code "hazelcast:members=10.0.0.1:5701;cluster=prod"} (the grammar is in
+     * {@code execmodels-hazelcast}'s provider), or a kind a third-party provider adds.
      *
-     * @param spec the kind, optionally followed by {@code :} and a worker count
+     * @param spec the kind, optionally followed by {@code :} and a worker count, or by the settings its provider
+     *     reads
      * @return a new model
      * @throws NullPointerException if {@code spec} is {@code null}
      * @throws IllegalArgumentException if the spec is malformed or names an unknown kind
@@ -125,6 +130,11 @@ public final class Models {
             try {
                 workers = Integer.parseInt(count);
             } catch (NumberFormatException e) {
+                ExecutionModelProvider provider = findProvider(kind);
+                ExecutionModel configured = provider == null ? null : provider.createFromSpec(spec, kind, count);
+                if (configured != null) {
+                    return configured;
+                }
                 throw new IllegalArgumentException("spec \"" + spec + "\": worker count \"" + count
                         + "\" is not a number (expected: kind or kind:count, such as threads:8)");
             }
@@ -187,12 +197,5 @@ public final class Models {
         Set<String> kinds = new TreeSet<>(ARTIFACTS.keySet());
         kinds.addAll(available());
         return kinds;
-    }
-
-    private static int requirePositive(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
-        }
-        return value;
     }
 }

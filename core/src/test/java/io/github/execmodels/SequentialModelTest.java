@@ -1,5 +1,7 @@
 package io.github.execmodels;
 
+import io.github.execmodels.testing.ExecutionModelContract;
+
 /** The sequential model against the contract: it runs everything on the caller, so it has no capability. */
 class SequentialModelTest extends ExecutionModelContract {
 

@@ -1,5 +1,7 @@
 package io.github.execmodels.spi;
 
+import static io.github.execmodels.internal.Checks.requirePositive;
+
 import io.github.execmodels.ExecutionModel;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
@@ -48,10 +50,7 @@ public abstract class AbstractExecutionModel implements ExecutionModel {
      */
     protected AbstractExecutionModel(String name, int parallelism) {
         this.name = Objects.requireNonNull(name, "name");
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism: " + parallelism + " (expected: > 0)");
-        }
-        this.parallelism = parallelism;
+        this.parallelism = requirePositive(parallelism, "parallelism");
     }
 
     /**

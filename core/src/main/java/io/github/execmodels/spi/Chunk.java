@@ -7,6 +7,7 @@ import io.github.execmodels.TaskFailedException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -118,6 +119,40 @@ public final class Chunk implements Job<List<Object>> {
      */
     public int size() {
         return elements.size();
+    }
+
+    /**
+     * Returns the function applied to each element: a process model uses it, with {@link #elements()}, to send a
+     * chunk in a form of its own rather than with Java serialization.
+     *
+     * @return the function
+     * @since 0.1
+     */
+    public Fn<Object, Object> function() {
+        return fn;
+    }
+
+    /**
+     * Returns the elements, in input order, as an unmodifiable view (random access when the chunk's list is).
+     *
+     * @return the elements
+     * @since 0.1
+     */
+    public List<Object> elements() {
+        return Collections.unmodifiableList(elements);
+    }
+
+    /**
+     * Returns the array this very chunk stores its results into when it runs in this JVM (what
+     * {@link #failFastInto} was given, not a copy), or {@code null} for a chunk that returns its results: a process
+     * model stores the results a worker sent back there, at their index in the whole input, and completes the task
+     * with {@link #STORED}, as a chunk run by a thread does.
+     *
+     * @return the map's results array, or {@code null}
+     * @since 0.1
+     */
+    public Object[] resultStore() {
+        return store;
     }
 
     /**

@@ -37,4 +37,21 @@ public interface ExecutionModelProvider {
      * @since 0.1
      */
     ExecutionModel create(String kind, int workers);
+
+    /**
+     * Creates a model from a spec whose part after the colon is not a worker count, for kinds configured by more
+     * than a number, such as {@code "hazelcast:members=10.0.0.1:5701;cluster=prod"}. {@link Models#of(String)}
+     * calls it when that part does not parse as a number.
+     *
+     * @param spec the whole spec, as given, for error messages
+     * @param kind one of {@link #kinds()}
+     * @param argument the part after the first colon, trimmed
+     * @return a new, open model that the caller owns, or {@code null} when the kind takes only a worker count
+     *     (the default)
+     * @throws IllegalArgumentException if the argument is malformed; the message quotes the spec and the grammar
+     * @since 0.1
+     */
+    default ExecutionModel createFromSpec(String spec, String kind, String argument) {
+        return null;
+    }
 }

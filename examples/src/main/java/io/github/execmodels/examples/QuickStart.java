@@ -36,10 +36,12 @@ public final class QuickStart {
         return lengths;
     }
 
-    /** The opening line of docs/processes.md (compiled, not run by the test: it leaves the pool to the JVM's exit). */
-    public static List<Boolean> processes(List<Integer> numbers) {
-        List<Boolean> primes = Models.processes(2).map(Primes::isPrime, numbers);   // close the model when done
-        return primes;
+    /** The opening snippet of docs/processes.md. */
+    public static void processes(List<Integer> numbers) {
+        try (ExecutionModel pool = Models.processes(2)) {   // close() stops the worker JVMs
+            List<Boolean> primes = pool.map(Primes::isPrime, numbers);
+            System.out.println(primes);
+        }
     }
 
     /** The builder snippet of docs/processes.md. */
@@ -62,10 +64,12 @@ public final class QuickStart {
         return checked;
     }
 
-    /** The opening line of docs/event-loop.md. */
-    public static List<Long> eventLoop(Fn<Integer, Long> fn, List<Integer> data) {
-        List<Long> result = Models.eventLoop().map(fn, data);   // one thread, one element per turn of the loop
-        return result;
+    /** The opening snippet of docs/event-loop.md. */
+    public static void eventLoop(Fn<Integer, Long> fn, List<Integer> data) {
+        try (ExecutionModel loop = Models.eventLoop()) {   // close() stops the loop's thread
+            List<Long> result = loop.map(fn, data);   // one thread, one element per turn of the loop
+            System.out.println(result);
+        }
     }
 
     /** The gather snippet of docs/event-loop.md. */

@@ -77,7 +77,7 @@ public final class Showcase {
                 Runtime.version().feature(), Runtime.getRuntime().availableProcessors(), Models.available());
         List<Row> rows = new ArrayList<>();
         for (String spec : options.models) {
-            ProgressBar bar = new ProgressBar(err, spec, options.repetitions);
+            ProgressBar bar = new ProgressBar(err, spec, options.repetitions, ProgressBar.onTerminal());
             bar.update(0);
             rows.add(experiment.run(spec, bar::update));
             bar.finish();

@@ -2,7 +2,9 @@ package io.github.execmodels.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +30,23 @@ class DocSnippetsTest {
         QuickStart.readme(List.of(1, 2, 3, 4, 5));
         assertThat(QuickStart.sequential(List.of("a", "bb"))).containsExactly(1, 2);
         assertThat(QuickStart.codecChecked(List.of(1, 2, 3, 4))).containsExactly(false, true, true, false);
-        assertThat(QuickStart.eventLoop(x -> x * 2L, List.of(1, 2))).containsExactly(2L, 4L);
+        assertThat(printed(() -> QuickStart.eventLoop(x -> x * 2L, List.of(1, 2)))).contains("[2, 4]");
+        assertThat(printed(() -> QuickStart.processes(List.of(2, 3, 4)))).contains("[true, true, false]");
         QuickStart.processPoolBuilder(List.of(2, 3, 4));
         QuickStart.gatheredSleeps();
+    }
+
+    /** What {@code snippet} prints to standard output. */
+    private static String printed(Runnable snippet) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            snippet.run();
+        } finally {
+            System.setOut(stdout);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test

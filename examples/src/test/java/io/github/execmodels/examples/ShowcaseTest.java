@@ -27,6 +27,8 @@ class ShowcaseTest {
         assertThat(table).containsPattern("(?m)^sequential\\s+1\\s+\\d+\\.\\d{3}\\s+1\\.00x");
         assertThat(table).contains("#");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("2/2");
+        // the tests' standard error is no terminal: plain lines, no carriage-return frames
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\r").containsPattern("(?m)^sequential .*2/2$");
         for (String model : new String[] {"threads:12", "threads:2", "processes:2", "event-loop"}) {
             assertThat(table).containsPattern("(?m)^" + model + "\\s+\\d+\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{2}x");
         }

@@ -1,5 +1,7 @@
 package io.github.execmodels.async;
 
+import static io.github.execmodels.internal.Checks.requirePositive;
+
 import java.util.ArrayDeque;
 import java.util.Objects;
 
@@ -29,10 +31,7 @@ public final class AsyncQueue<T> extends Primitive {
      * @since 0.1
      */
     public AsyncQueue(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
-        }
-        this.capacity = capacity;
+        this.capacity = requirePositive(capacity, "capacity");
     }
 
     /**

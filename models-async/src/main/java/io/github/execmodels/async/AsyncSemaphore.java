@@ -1,5 +1,7 @@
 package io.github.execmodels.async;
 
+import static io.github.execmodels.internal.Checks.requireNonNegative;
+
 import java.util.ArrayDeque;
 import java.util.Objects;
 
@@ -25,10 +27,7 @@ public final class AsyncSemaphore extends Primitive {
      * @since 0.1
      */
     public AsyncSemaphore(int permits) {
-        if (permits < 0) {
-            throw new IllegalArgumentException("permits: " + permits + " (expected: >= 0)");
-        }
-        this.permits = permits;
+        this.permits = requireNonNegative(permits, "permits");
     }
 
     /**

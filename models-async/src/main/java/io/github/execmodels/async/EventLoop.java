@@ -1,5 +1,7 @@
 package io.github.execmodels.async;
 
+import static io.github.execmodels.internal.Checks.requireUnset;
+
 import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
@@ -953,7 +955,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
          */
         public Builder ticker(Ticker ticker) {
             Objects.requireNonNull(ticker, "ticker");
-            requireUnset(this.ticker, "ticker");
+            requireUnset(this.ticker == null, "ticker");
             this.ticker = ticker;
             return this;
         }
@@ -968,7 +970,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
          * @since 0.1
          */
         public Builder debug(boolean debug) {
-            requireUnset(this.debug, "debug");
+            requireUnset(this.debug == null, "debug");
             this.debug = debug;
             return this;
         }
@@ -988,7 +990,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
             if (threshold.isNegative()) {
                 throw new IllegalArgumentException("slowCallbackThreshold: " + threshold + " (expected: >= 0)");
             }
-            requireUnset(this.slowCallbackThreshold, "slowCallbackThreshold");
+            requireUnset(this.slowCallbackThreshold == null, "slowCallbackThreshold");
             this.slowCallbackThreshold = threshold;
             return this;
         }
@@ -1004,7 +1006,7 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
          */
         public Builder threadName(String name) {
             Objects.requireNonNull(name, "name");
-            requireUnset(this.threadName, "threadName");
+            requireUnset(this.threadName == null, "threadName");
             this.threadName = name;
             return this;
         }
@@ -1017,12 +1019,6 @@ public final class EventLoop extends AbstractExecutionModel implements Executor 
          */
         public EventLoop build() {
             return new EventLoop(this);
-        }
-
-        private static void requireUnset(Object value, String property) {
-            if (value != null) {
-                throw new IllegalStateException(property + " was already set");
-            }
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.github.execmodels.async;
 
+import static io.github.execmodels.internal.Checks.requireNonNegative;
+import static io.github.execmodels.internal.Checks.requirePositive;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -186,10 +189,7 @@ public final class TcpStream {
      * @since 0.1
      */
     public AsyncTask<byte[]> read(int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("max: " + max + " (expected: > 0)");
-        }
-        return startRead(SOME, max, null);
+        return startRead(SOME, requirePositive(max, "max"), null);
     }
 
     /**
@@ -553,10 +553,7 @@ public final class TcpStream {
      */
     public void highWaterMark(int bytes) {
         loop.checkInEventLoop("TcpStream highWaterMark");
-        if (bytes < 0) {
-            throw new IllegalArgumentException("bytes: " + bytes + " (expected: >= 0)");
-        }
-        highWater = bytes;
+        highWater = requireNonNegative(bytes, "bytes");
     }
 
     /**

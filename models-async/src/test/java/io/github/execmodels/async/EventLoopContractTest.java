@@ -1,7 +1,7 @@
 package io.github.execmodels.async;
 
 import io.github.execmodels.ExecutionModel;
-import io.github.execmodels.ExecutionModelContract;
+import io.github.execmodels.testing.ExecutionModelContract;
 import io.github.execmodels.Models;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,11 +1,13 @@
 package io.github.execmodels.process;
 
+import static io.github.execmodels.internal.Checks.requireUnset;
+
 import io.github.execmodels.Job;
 import io.github.execmodels.process.internal.Failures;
-import io.github.execmodels.process.internal.Serializability;
 import io.github.execmodels.spi.AbstractExecutionModel;
 import io.github.execmodels.spi.BasicTask;
 import io.github.execmodels.spi.Chunk;
+import io.github.execmodels.spi.Serializability;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -46,8 +48,8 @@ public final class CodecCheckingModel extends AbstractExecutionModel {
 
     @Override
     protected <R> BasicTask<R> start(Job<R> job) {
-        byte[] bytes = Serializability.encodeOrExplain(codec, job,
-                job instanceof Chunk ? "the function or an element of the map" : "the job");
+        byte[] bytes = Serializability.encodeOrExplain(codec::encode, job,
+                job instanceof Chunk ? "the function or an element of the map" : "the job", "a worker process");
         BasicTask<R> task = new BasicTask<>(() -> run(bytes));
         task.run();
         return task;
@@ -115,9 +117,7 @@ public final class CodecCheckingModel extends AbstractExecutionModel {
          * @since 0.1
          */
         public Builder codec(Codec codec) {
-            if (this.codec != null) {
-                throw new IllegalStateException("codec was already set");
-            }
+            requireUnset(this.codec == null, "codec");
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
         }

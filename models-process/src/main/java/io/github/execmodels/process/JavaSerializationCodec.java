@@ -1,7 +1,7 @@
 package io.github.execmodels.process;
 
-import static io.github.execmodels.process.internal.BuilderChecks.requirePositive;
-import static io.github.execmodels.process.internal.BuilderChecks.requireUnset;
+import static io.github.execmodels.internal.Checks.requirePositive;
+import static io.github.execmodels.internal.Checks.requireUnset;
 
 import io.github.execmodels.process.internal.FastValues;
 import java.io.IOException;
@@ -167,7 +167,7 @@ public final class JavaSerializationCodec implements Codec {
          */
         public Builder maxArrayLength(int maxArrayLength) {
             requireUnset(this.maxArrayLength < 0, "maxArrayLength");
-            this.maxArrayLength = (int) requirePositive(maxArrayLength, "maxArrayLength");
+            this.maxArrayLength = requirePositive(maxArrayLength, "maxArrayLength");
             return this;
         }
 

@@ -1,7 +1,8 @@
 package io.github.execmodels.process;
 
-import static io.github.execmodels.process.internal.BuilderChecks.requirePositive;
-import static io.github.execmodels.process.internal.BuilderChecks.requireUnset;
+import static io.github.execmodels.internal.Checks.requireNonNegative;
+import static io.github.execmodels.internal.Checks.requirePositive;
+import static io.github.execmodels.internal.Checks.requireUnset;
 
 import io.github.execmodels.Fn;
 import io.github.execmodels.Job;
@@ -10,24 +11,21 @@ import io.github.execmodels.Outcome;
 import io.github.execmodels.process.internal.ClassDataArchives;
 import io.github.execmodels.process.internal.PoolSettings;
 import io.github.execmodels.process.internal.ProcessTask;
-import io.github.execmodels.process.internal.Serializability;
-import io.github.execmodels.process.internal.WorkerMain;
+import io.github.execmodels.process.internal.WorkerLaunchPath;
 import io.github.execmodels.process.internal.WorkerPool;
 import io.github.execmodels.spi.AbstractExecutionModel;
 import io.github.execmodels.spi.BasicTask;
 import io.github.execmodels.spi.Chunk;
+import io.github.execmodels.spi.Serializability;
 import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -73,7 +71,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
     private final WorkerPool pool;
 
     private ProcessPoolModel(PoolSettings settings) {
-        super("processes:" + settings.workers(), settings.workers());
+        super(settings.modelName(), settings.workers());
         this.settings = settings;
         this.pool = new WorkerPool(settings);
     }
@@ -91,8 +89,8 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
     @Override
     @SuppressWarnings("unchecked")
     protected <R> BasicTask<R> start(Job<R> job) {
-        byte[] payload = Serializability.encodeOrExplain(settings.codec(), job,
-                job instanceof Chunk ? "the function or an element of the map" : "the job");
+        byte[] payload = Serializability.encodeOrExplain(settings.codec()::encode, job,
+                job instanceof Chunk ? "the function or an element of the map" : "the job", "a worker process");
         ProcessTask task = pool.newTask(job, payload);
         pool.submit(task);
         return (BasicTask<R>) (BasicTask<?>) task;
@@ -219,7 +217,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder workers(int workers) {
             requireUnset(this.workers == 0, "workers");
-            this.workers = (int) requirePositive(workers, "workers");
+            this.workers = requirePositive(workers, "workers");
             return this;
         }
 
@@ -247,7 +245,9 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
         /**
          * Sets the workers' class path. By default it is the parent's ({@code java.class.path}); the jars (or class
          * folders) of this library are added when missing. Set it when the parent runs from a fat jar whose nested
-         * jars the JVM cannot read, or in a container where the parent's path does not exist.
+         * jars the JVM cannot read, or in a container where the parent's path does not exist. When the parent runs
+         * this library from the module path and no class path is set, the workers get the parent's module path (and
+         * class path) and resolve every module on it.
          *
          * @param classPath entries separated by {@link File#pathSeparator}
          * @return this builder
@@ -320,10 +320,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder retries(int retries) {
             requireUnset(this.retries < 0, "retries");
-            if (retries < 0) {
-                throw new IllegalArgumentException("retries: " + retries + " (expected: >= 0)");
-            }
-            this.retries = retries;
+            this.retries = requireNonNegative(retries, "retries");
             return this;
         }
 
@@ -339,11 +336,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder taskTimeout(Duration taskTimeout) {
             requireUnset(this.taskTimeout == null, "taskTimeout");
-            Objects.requireNonNull(taskTimeout, "taskTimeout");
-            if (taskTimeout.isZero() || taskTimeout.isNegative()) {
-                throw new IllegalArgumentException("taskTimeout: " + taskTimeout + " (expected: > 0)");
-            }
-            this.taskTimeout = taskTimeout;
+            this.taskTimeout = requirePositive(taskTimeout, "taskTimeout");
             return this;
         }
 
@@ -359,7 +352,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder maxTasksPerWorker(int maxTasksPerWorker) {
             requireUnset(this.maxTasksPerWorker < 0, "maxTasksPerWorker");
-            this.maxTasksPerWorker = (int) requirePositive(maxTasksPerWorker, "maxTasksPerWorker");
+            this.maxTasksPerWorker = requirePositive(maxTasksPerWorker, "maxTasksPerWorker");
             return this;
         }
 
@@ -411,10 +404,7 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
          */
         public Builder closeTimeout(Duration closeTimeout) {
             requireUnset(this.closeTimeout == null, "closeTimeout");
-            if (Objects.requireNonNull(closeTimeout, "closeTimeout").isNegative()) {
-                throw new IllegalArgumentException("closeTimeout: " + closeTimeout + " (expected: >= 0)");
-            }
-            this.closeTimeout = closeTimeout;
+            this.closeTimeout = requireNonNegative(closeTimeout, "closeTimeout");
             return this;
         }
 
@@ -451,11 +441,10 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
             if (jvmOptions != null) {
                 command.addAll(jvmOptions);
             }
-            String path = workerClassPath(classPath != null ? classPath : System.getProperty("java.class.path", ""));
-            command.add("-cp");
-            command.add(path);
-            command.add(WorkerMain.class.getName());
-            Path archive = classDataSharing == Boolean.FALSE ? null : ClassDataArchives.archiveFor(command, path);
+            WorkerLaunchPath launch = WorkerLaunchPath.of(classPath);
+            command.addAll(launch.arguments());
+            Path archive = classDataSharing == Boolean.FALSE || launch.onModulePath() ? null
+                    : ClassDataArchives.archiveFor(command, launch.classPath());
             PoolSettings settings = new PoolSettings(n, List.copyOf(command),
                     environment == null ? Map.of() : Map.copyOf(environment), directory,
                     codec != null ? codec : JavaSerializationCodec.defaults(), Math.max(0, retries), taskTimeout,
@@ -471,27 +460,6 @@ public final class ProcessPoolModel extends AbstractExecutionModel {
                 return java.toString();
             }
             return ProcessHandle.current().info().command().orElse("java");
-        }
-
-        /** The given path, plus the locations of this library's classes when it lacks them. */
-        private static String workerClassPath(String classPath) {
-            Set<String> entries = new LinkedHashSet<>();
-            for (String e : classPath.split(File.pathSeparator)) {
-                if (!e.isEmpty()) {
-                    entries.add(e);
-                }
-            }
-            for (Class<?> c : List.of(WorkerMain.class, Chunk.class)) {
-                try {
-                    var source = c.getProtectionDomain().getCodeSource();
-                    if (source != null) {
-                        entries.add(Path.of(source.getLocation().toURI()).toString());
-                    }
-                } catch (URISyntaxException | RuntimeException e) {
-                    // the class path given must then hold them
-                }
-            }
-            return String.join(File.pathSeparator, entries);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.github.execmodels.process;
 
 import io.github.execmodels.ExecutionModel;
-import io.github.execmodels.ExecutionModelContract;
+import io.github.execmodels.testing.ExecutionModelContract;
 
 /** The shared contract, against the codec-checking sequential model. */
 class CodecCheckingContractTest extends ExecutionModelContract {

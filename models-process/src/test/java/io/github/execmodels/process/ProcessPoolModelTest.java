@@ -299,4 +299,15 @@ class ProcessPoolModelTest {
         m.close();
         assertThat(slow.join()).isEqualTo(9);
     }
+
+    @Test
+    void workAbandonedByCloseNamesTheModelAsItsNameDoes() {
+        ProcessPoolModel m = ProcessPoolModel.builder().workers(1).closeTimeout(Duration.ZERO).build();
+        m.submit(Faults.spin());
+        Task<Integer> queued = m.submit(() -> 1);
+        m.close();
+        assertThatThrownBy(queued::join).isInstanceOf(TaskFailedException.class).cause()
+                .isInstanceOf(ModelClosedException.class).hasMessageStartingWith(m.name() + " is closed")
+                .hasMessageStartingWith("processes:1 ");
+    }
 }

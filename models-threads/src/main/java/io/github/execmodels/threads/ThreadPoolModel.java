@@ -1,5 +1,9 @@
 package io.github.execmodels.threads;
 
+import static io.github.execmodels.internal.Checks.requireNonNegative;
+import static io.github.execmodels.internal.Checks.requirePositive;
+import static io.github.execmodels.internal.Checks.requireUnset;
+
 import io.github.execmodels.Job;
 import io.github.execmodels.MapOptions;
 import io.github.execmodels.Models;
@@ -253,11 +257,7 @@ public final class ThreadPoolModel extends AbstractExecutionModel {
          */
         public Builder closeTimeout(Duration closeTimeout) {
             requireUnset(this.closeTimeout == null, "closeTimeout");
-            Objects.requireNonNull(closeTimeout, "closeTimeout");
-            if (closeTimeout.isNegative()) {
-                throw new IllegalArgumentException("closeTimeout: " + closeTimeout + " (expected: >= 0)");
-            }
-            this.closeTimeout = closeTimeout;
+            this.closeTimeout = requireNonNegative(closeTimeout, "closeTimeout");
             return this;
         }
 
@@ -311,19 +311,6 @@ public final class ThreadPoolModel extends AbstractExecutionModel {
                 return Math.max(1, ((ForkJoinPool) executor).getParallelism());
             }
             return processors;
-        }
-
-        private static void requireUnset(boolean unset, String property) {
-            if (!unset) {
-                throw new IllegalStateException(property + " was already set");
-            }
-        }
-
-        private static int requirePositive(int value, String property) {
-            if (value < 1) {
-                throw new IllegalArgumentException(property + ": " + value + " (expected: > 0)");
-            }
-            return value;
         }
     }
 }

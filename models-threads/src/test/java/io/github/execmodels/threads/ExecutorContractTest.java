@@ -3,7 +3,7 @@ package io.github.execmodels.threads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.execmodels.ExecutionModel;
-import io.github.execmodels.ExecutionModelContract;
+import io.github.execmodels.testing.ExecutionModelContract;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;

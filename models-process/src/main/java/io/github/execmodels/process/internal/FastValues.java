@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.io.StreamCorruptedException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -56,16 +55,6 @@ public final class FastValues {
 
     private static final VarHandle INT_AT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG_AT = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-    /**
-     * The function and the elements of a {@link Chunk}, read reflectively so that a chunk of boxed numbers, booleans
-     * or strings travels in the fast form; {@code null} when the core's {@code Chunk} has no such fields (then a
-     * chunk travels with Java serialization, as everything else).
-     */
-    private static final Field CHUNK_FN = chunkField("fn");
-    private static final Field CHUNK_ELEMENTS = chunkField("elements");
-    /** Where a chunk of a fail-fast map run in the parent stores its results: the map's results array. */
-    private static final Field CHUNK_STORE = chunkField("store");
 
     private static final int MAX_FAST_DEPTH = 8;
 
@@ -157,31 +146,13 @@ public final class FastValues {
 
     // ---- chunks of a map
 
-    private static Field chunkField(String name) {
-        try {
-            Field f = Chunk.class.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
     /**
      * Returns the array into which {@code chunk}, a chunk of a fail-fast map, stores its results at their index in
      * the whole input (what {@link Chunk#failFastInto} was given), or {@code null}: the parent's reader threads store
      * the decoded results there, and the task completes with {@link Chunk#STORED}, as a chunk run by a thread does.
      */
     static Object[] resultStore(Chunk chunk) {
-        if (CHUNK_STORE == null || chunk.isOutcomes()) {
-            return null;
-        }
-        try {
-            Object store = CHUNK_STORE.get(chunk);
-            return store instanceof Object[] ? (Object[]) store : null;
-        } catch (IllegalAccessException | RuntimeException e) {
-            return null;
-        }
+        return chunk.isOutcomes() ? null : chunk.resultStore();
     }
 
     /**
@@ -191,17 +162,8 @@ public final class FastValues {
      * {@code null} for any other chunk.
      */
     static byte[] encodeChunk(Chunk chunk) throws IOException {
-        if (CHUNK_FN == null || CHUNK_ELEMENTS == null) {
-            return null;
-        }
-        Object fn;
-        List<?> elements;
-        try {
-            fn = CHUNK_FN.get(chunk);
-            elements = (List<?>) CHUNK_ELEMENTS.get(chunk);
-        } catch (IllegalAccessException | RuntimeException e) {
-            return null;
-        }
+        Object fn = chunk.function();
+        List<?> elements = chunk.elements();
         int n = elements.size();
         if (n == 0 || !(elements instanceof RandomAccess)) {
             return null;

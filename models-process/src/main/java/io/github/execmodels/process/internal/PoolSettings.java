@@ -26,4 +26,9 @@ import java.util.Map;
 public record PoolSettings(int workers, List<String> command, Map<String, String> environment, Path directory,
         Codec codec, int retries, Duration taskTimeout, int maxTasksPerWorker, Job<?> initializer,
         long maxFrameBytes, Duration closeTimeout, Path classDataArchive) {
+
+    /** The model's {@code name()}, which its errors repeat: {@code processes:2}. */
+    public String modelName() {
+        return "processes:" + workers;
+    }
 }

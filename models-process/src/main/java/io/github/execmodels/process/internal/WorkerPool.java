@@ -11,6 +11,7 @@ import io.github.execmodels.WorkerCrashedException;
 import io.github.execmodels.process.Codec;
 import io.github.execmodels.process.JavaSerializationCodec;
 import io.github.execmodels.spi.Chunk;
+import io.github.execmodels.spi.Serializability;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -128,7 +129,7 @@ public final class WorkerPool {
         List<WorkerProcess> toFlush = new ArrayList<>();
         synchronized (lock) {
             if (closing) {
-                throw new ModelClosedException("processes");
+                throw new ModelClosedException(settings.modelName());
             }
             queue.addLast(task);
             dispatchLocked(toFlush);
@@ -688,7 +689,8 @@ public final class WorkerPool {
             task.childrenLeft = unfinished;
             for (int i = unfinished - 1; i >= 0; i--) {
                 Chunk one = chunk.slice(received + i, received + i + 1);
-                byte[] payload = Serializability.encodeOrExplain(settings.codec(), one, "an element");
+                byte[] payload = Serializability.encodeOrExplain(settings.codec()::encode, one, "an element",
+                        "a worker process");
                 ProcessTask child = new ProcessTask(this, nextId(), one, payload, null, task, i);
                 if (retryRest) {
                     child.attempts = task.attempts + 1;
@@ -879,7 +881,7 @@ public final class WorkerPool {
             }
         }
         for (ProcessTask t : abandoned) {
-            t.fail(new ModelClosedException("processes"));
+            t.fail(new ModelClosedException(settings.modelName()));
         }
         timer.shutdownNow();
         try {

@@ -1,6 +1,5 @@
-package io.github.execmodels.process.internal;
+package io.github.execmodels.spi;
 
-import io.github.execmodels.process.Codec;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
@@ -16,10 +15,18 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Encodes work before any worker sees it, and when that fails, finds the object that cannot be encoded and says
- * where it hides: the field path, and for a lambda the captured variable (a captured {@code this} is named as such).
+ * The diagnosis of work that cannot be serialized: finds the first object reachable from a job, function or
+ * element that is not {@link Serializable} and says where it hides, as a field path and, for a lambda, the captured
+ * variable (a captured {@code this} is named as such). Models that send work to another JVM (a worker process, a
+ * cluster member) call it on the caller's thread, before anything is sent, so that the error names the culprit.
+ *
+ * <p>The search reads private fields and a lambda's serialized form by reflection. Where the JVM forbids that (user
+ * classes in a named module that does not open its package), it names what it can see and says nothing of the rest:
+ * the diagnosis never throws.
  *
  * <p>Thread safe: stateless.
+ *
+ * @since 0.1
  */
 public final class Serializability {
 
@@ -29,26 +36,91 @@ public final class Serializability {
     }
 
     /**
-     * Encodes {@code value} with {@code codec}.
+     * Turns a value into bytes, as a model's codec does.
      *
-     * @param what what the value is, in words ("the job", "the function or an element of the map")
-     * @throws IllegalArgumentException if it cannot be encoded, with the offending class and path in the message
+     * <p>Implementations must be thread safe.
+     *
+     * @since 0.1
      */
-    public static byte[] encodeOrExplain(Codec codec, Object value, String what) {
+    @FunctionalInterface
+    public interface Encoder {
+
+        /**
+         * Encodes {@code value}.
+         *
+         * @param value the value
+         * @return its bytes
+         * @throws IOException if it cannot be encoded ({@link NotSerializableException} when an object it refers to
+         *     is not serializable)
+         * @since 0.1
+         */
+        byte[] encode(Object value) throws IOException;
+    }
+
+    /**
+     * Encodes {@code value} with {@code encoder}, and when that fails, throws an exception that names the object
+     * that cannot be encoded.
+     *
+     * @param encoder the encoder
+     * @param value the value
+     * @param what what the value is, in words ("the job", "the function or an element of the map")
+     * @param destination where it was to be sent, in words ("a worker process", "the cluster")
+     * @return the bytes
+     * @throws IllegalArgumentException if it cannot be encoded, with the offending class and path in the message
+     * @since 0.1
+     */
+    public static byte[] encodeOrExplain(Encoder encoder, Object value, String what, String destination) {
         try {
-            return codec.encode(value);
-        } catch (NotSerializableException e) {
-            String found = explain(value);
-            throw new IllegalArgumentException("cannot send " + what + " to a worker process: "
-                    + (found != null ? found : "class " + e.getMessage() + " is not serializable"), e);
+            return encoder.encode(value);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot send " + what + " to a worker process: " + e, e);
+            throw cannotSend(what, destination, value, e);
         }
     }
 
-    /** Returns a description of the first non-serializable object reachable from {@code root}, or null. */
+    /**
+     * Returns the error for a value that failed to encode: it names the object that is not serializable when the
+     * search finds one, else it quotes the encoder's exception.
+     *
+     * @param what what the value is, in words ("the job", "the function or an element of the map")
+     * @param destination where it was to be sent, in words ("a worker process", "the cluster")
+     * @param value the value that failed to encode
+     * @param failure what the encoder threw
+     * @return the exception to throw, with {@code failure} as its cause
+     * @since 0.1
+     */
+    public static IllegalArgumentException cannotSend(String what, String destination, Object value,
+            Throwable failure) {
+        String found = explain(value);
+        NotSerializableException notSerializable = notSerializableCause(failure);
+        String reason = found != null ? found
+                : notSerializable != null ? "class " + notSerializable.getMessage() + " is not serializable"
+                : failure.toString();
+        return new IllegalArgumentException("cannot send " + what + " to " + destination + ": " + reason, failure);
+    }
+
+    private static NotSerializableException notSerializableCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NotSerializableException) {
+                return (NotSerializableException) t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns a description of the first object reachable from {@code root} that is not serializable: its path from
+     * the root, its class, and the captured variable when it hides in a lambda.
+     *
+     * @param root the value to search, may be {@code null}
+     * @return the description, or {@code null} when the search finds no such object (or may not look)
+     * @since 0.1
+     */
     public static String explain(Object root) {
-        return find(root, rootName(root), 0, new IdentityHashMap<>());
+        try {
+            return find(root, rootName(root), 0, new IdentityHashMap<>());
+        } catch (RuntimeException | LinkageError e) {
+            return null; // a diagnosis must not hide the failure it explains
+        }
     }
 
     private static String rootName(Object root) {

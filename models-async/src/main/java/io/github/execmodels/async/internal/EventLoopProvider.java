@@ -1,23 +1,19 @@
-package io.github.execmodels.async;
+package io.github.execmodels.async.internal;
 
 import io.github.execmodels.ExecutionModel;
+import io.github.execmodels.async.EventLoop;
 import io.github.execmodels.spi.ExecutionModelProvider;
 import java.util.Set;
 
 /**
- * Makes {@code Models.eventLoop()} and {@code Models.of("event-loop")} create an {@link EventLoop}.
+ * Makes {@code "event-loop"} known to {@code Models} through {@link java.util.ServiceLoader}: {@code Models.eventLoop()}
+ * and {@code Models.of("event-loop")} create an {@link EventLoop}.
  *
- * <p>Thread safety: stateless, thread safe.
- *
- * @since 0.1
+ * <p>Thread safe: stateless.
  */
 public final class EventLoopProvider implements ExecutionModelProvider {
 
-    /**
-     * Creates the provider; {@link java.util.ServiceLoader} calls it.
-     *
-     * @since 0.1
-     */
+    /** For {@link java.util.ServiceLoader}. */
     public EventLoopProvider() {
     }
 

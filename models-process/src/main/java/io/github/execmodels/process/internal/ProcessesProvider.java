@@ -1,25 +1,20 @@
-package io.github.execmodels.process;
+package io.github.execmodels.process.internal;
 
 import io.github.execmodels.ExecutionModel;
+import io.github.execmodels.process.ProcessPoolModel;
 import io.github.execmodels.spi.ExecutionModelProvider;
 import java.util.Set;
 
 /**
- * Makes {@code Models.processes(n)} and {@code Models.of("processes:n")} create a {@link ProcessPoolModel}. Found by
- * {@link java.util.ServiceLoader}; not meant to be called directly.
+ * Makes {@code "processes"} known to {@code Models} through {@link java.util.ServiceLoader}: {@code Models.processes(n)}
+ * and {@code Models.of("processes:n")} create a {@link ProcessPoolModel}.
  *
  * <p>Thread safe: stateless.
- *
- * @since 0.1
  */
-public final class ProcessModelProvider implements ExecutionModelProvider {
+public final class ProcessesProvider implements ExecutionModelProvider {
 
-    /**
-     * Creates the provider; {@link java.util.ServiceLoader} calls it.
-     *
-     * @since 0.1
-     */
-    public ProcessModelProvider() {
+    /** For {@link java.util.ServiceLoader}. */
+    public ProcessesProvider() {
     }
 
     @Override

@@ -1,12 +1,19 @@
-package io.github.execmodels;
+package io.github.execmodels.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.execmodels.testing.CountingIterable;
-import io.github.execmodels.testing.RunLog;
-import io.github.execmodels.testing.TestFunctions;
+import io.github.execmodels.ExecutionModel;
+import io.github.execmodels.Fn;
+import io.github.execmodels.MapOptions;
+import io.github.execmodels.ModelClosedException;
+import io.github.execmodels.Models;
+import io.github.execmodels.Outcome;
+import io.github.execmodels.Task;
+import io.github.execmodels.TaskFailedException;
+import io.github.execmodels.TaskTimeoutException;
+import io.github.execmodels.WaitTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -459,11 +466,12 @@ public abstract class ExecutionModelContract {
     @Test
     void taskTimeoutStopsTheSlowElement() {
         assume(Capability.INTERRUPTS_RUNNING_WORK);
-        MapOptions options = MapOptions.builder().taskTimeout(Duration.ofMillis(300)).build();
+        // 2 s, not less: on a loaded machine the first element a cold worker JVM runs may take a few hundred ms
+        MapOptions options = MapOptions.builder().taskTimeout(Duration.ofSeconds(2)).build();
         TaskTimeoutException failure = catchThrowableOfType(TaskTimeoutException.class,
                 () -> model().map(TestFunctions.slowAt(3, 60_000), range(0, 8), options));
         assertThat(failure.index()).isEqualTo(3);
-        assertThat(failure.timeout()).isEqualTo(Duration.ofMillis(300));
+        assertThat(failure.timeout()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -529,7 +537,7 @@ public abstract class ExecutionModelContract {
         }
         List<Thread> left = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(thread) && !isJdkThread(thread)) {
+            if (!before.contains(thread) && !isJdkThread(thread) && !ownedByTheEnvironment(thread)) {
                 thread.join(2_000); // a pool thread may still be on its way out of run()
                 if (thread.isAlive()) {
                     left.add(thread);
@@ -537,6 +545,14 @@ public abstract class ExecutionModelContract {
             }
         }
         assertThat(left).as("threads left after close()").isEmpty();
+    }
+
+    /**
+     * Tells whether a thread belongs to something the test set up around the model rather than to the model, such
+     * as a cluster member embedded in the test's JVM that starts threads on demand; none by default.
+     */
+    protected boolean ownedByTheEnvironment(Thread thread) {
+        return false;
     }
 
     private static boolean isJdkThread(Thread thread) {

@@ -3,8 +3,12 @@ package io.github.execmodels.examples;
 import io.github.execmodels.ExecutionModel;
 import io.github.execmodels.Fn;
 import io.github.execmodels.Models;
+import io.github.execmodels.Task;
 import io.github.execmodels.async.Async;
 import io.github.execmodels.async.EventLoop;
+import io.github.execmodels.async.Server;
+import io.github.execmodels.async.ServerOptions;
+import io.github.execmodels.async.TcpStream;
 import io.github.execmodels.examples.primes.Primes;
 import io.github.execmodels.process.CodecCheckingModel;
 import io.github.execmodels.process.PoolHealth;
@@ -76,6 +80,21 @@ public final class QuickStart {
     public static void gatheredSleeps() {
         // asyncio.run(main()) with three gathered sleeps: about one second, not three
         EventLoop.run(() -> Async.gather(Async.sleep(1.0), Async.sleep(1.0), Async.sleep(1.0)));
+    }
+
+    /** The server options snippet of docs/event-loop.md; call it on the loop's thread. */
+    public static Server serverWithOptions(EventLoop loop) {
+        ServerOptions options = ServerOptions.builder().maxConnections(1_000).idleTimeout(Duration.ofSeconds(30)).build();
+        Server server = loop.startServer("127.0.0.1", 8080, options, conn -> handle(conn));
+        return server;
+    }
+
+    /** Answers one line with itself. */
+    private static Task<Void> handle(TcpStream conn) {
+        return conn.readLine().thenCompose(line -> {
+            conn.write(line);
+            return conn.drain();
+        });
     }
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.github.execmodels.Job;
 import io.github.execmodels.hazelcast.internal.Dispatcher;
+import io.github.execmodels.internal.Timeouts;
 import io.github.execmodels.spi.AbstractExecutionModel;
 import io.github.execmodels.spi.BasicTask;
 import java.time.Duration;
@@ -106,10 +107,10 @@ public final class HazelcastModel extends AbstractExecutionModel {
      */
     @Override
     protected void shutdown() {
-        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        long deadline = Timeouts.deadlineAfter(closeTimeout);
         boolean interrupted = false;
         while (dispatcher.inFlight() > 0 && instance.getLifecycleService().isRunning()
-                && System.nanoTime() < deadline) {
+                && deadline - System.nanoTime() > 0) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
